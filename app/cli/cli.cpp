@@ -14,7 +14,10 @@ using namespace Qt::StringLiterals;
 namespace keyhaven::cli {
 
 Invocation::Invocation(const Command &command, QObject *parent)
-    : QObject(parent), m_command(command), m_out(stdout), m_err(stderr)
+    : QObject(parent)
+    , m_command(command)
+    , m_out(stdout)
+    , m_err(stderr)
 {
 }
 
@@ -55,8 +58,7 @@ void Invocation::fail(const Error &error)
 {
     if (json()) {
         printJson(QJsonObject { { u"error"_s,
-                                  QJsonObject { { u"id"_s, error.id },
-                                                { u"message"_s, error.message } } } });
+            QJsonObject { { u"id"_s, error.id }, { u"message"_s, error.message } } } });
     } else {
         m_err << "keyhaven-cli: " << error.message << Qt::endl;
     }

@@ -3,9 +3,6 @@
 
 namespace keyhaven::cli {
 
-QList<Command> joseCommands()
-{
-    return {};
-}
+QList<Command> joseCommands() { return {}; }
 
 } // namespace keyhaven::cli

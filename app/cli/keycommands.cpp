@@ -3,9 +3,6 @@
 
 namespace keyhaven::cli {
 
-QList<Command> keyCommands()
-{
-    return {};
-}
+QList<Command> keyCommands() { return {}; }
 
 } // namespace keyhaven::cli

@@ -76,9 +76,7 @@ int main(int argc, char **argv)
     Invocation invocation(*command, &app);
     QCommandLineParser &parser = invocation.parser();
     parser.setApplicationDescription(command->summary
-                                     + (command->description.isEmpty()
-                                            ? QString()
-                                            : u"\n\n"_s + command->description));
+        + (command->description.isEmpty() ? QString() : u"\n\n"_s + command->description));
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     parser.addOptions(command->options);
     const QCommandLineOption help({ u"h"_s, u"help"_s }, u"Show this help."_s);
@@ -95,7 +93,8 @@ int main(int argc, char **argv)
     }
     if (parser.isSet(help)) {
         out << "Usage: keyhaven-cli " << command->path.join(u' ') << ' ' << command->synopsis
-            << "\n\n" << command->summary << '\n';
+            << "\n\n"
+            << command->summary << '\n';
         if (!command->description.isEmpty())
             out << '\n' << command->description << '\n';
         const QString full = parser.helpText();

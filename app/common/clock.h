@@ -12,8 +12,14 @@ class Clock
 public:
     using Source = std::function<QDateTime()>;
 
-    Clock() : m_source([] { return QDateTime::currentDateTimeUtc(); }) { }
-    explicit Clock(Source source) : m_source(std::move(source)) { }
+    Clock()
+        : m_source([] { return QDateTime::currentDateTimeUtc(); })
+    {
+    }
+    explicit Clock(Source source)
+        : m_source(std::move(source))
+    {
+    }
     static Clock system() { return Clock(); }
     static Clock fixed(const QDateTime &at)
     {

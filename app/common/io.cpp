@@ -23,21 +23,20 @@ Result<QByteArray> readFile(const QString &path, qint64 maxSize)
         if (!QFileInfo::exists(path))
             return Error::input(u"file-not-found"_s, u"No such file: %1"_s.arg(path));
         if (!file.open(QIODevice::ReadOnly))
-            return Error::input(u"file-unreadable"_s,
-                                u"Cannot read %1: %2"_s.arg(path, file.errorString()));
+            return Error::input(
+                u"file-unreadable"_s, u"Cannot read %1: %2"_s.arg(path, file.errorString()));
         if (file.size() > maxSize)
             return Error::input(u"input-too-large"_s,
-                                u"%1 is %2 bytes; the limit is %3 bytes."_s.arg(path)
-                                    .arg(file.size())
-                                    .arg(maxSize));
+                u"%1 is %2 bytes; the limit is %3 bytes."_s.arg(path)
+                    .arg(file.size())
+                    .arg(maxSize));
     }
     // Read one byte past the cap so that a too-large stream is detected, never truncated.
     QByteArray data = file.read(maxSize + 1);
     if (data.size() > maxSize)
         return Error::input(u"input-too-large"_s,
-                            u"%1 is larger than the limit of %2 bytes."_s
-                                .arg(isStdin ? u"Standard input"_s : path)
-                                .arg(maxSize));
+            u"%1 is larger than the limit of %2 bytes."_s.arg(isStdin ? u"Standard input"_s : path)
+                .arg(maxSize));
     return data;
 }
 

@@ -15,14 +15,9 @@
 
 namespace keyhaven::ossl {
 
-template <auto Free>
-struct OsslFree
+template <auto Free> struct OsslFree
 {
-    template <class T>
-    void operator()(T *p) const
-    {
-        Free(p);
-    }
+    template <class T> void operator()(T *p) const { Free(p); }
 };
 
 using PKeyPtr = std::unique_ptr<EVP_PKEY, OsslFree<&EVP_PKEY_free>>;

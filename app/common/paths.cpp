@@ -15,10 +15,7 @@ QString dataDir()
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
 }
 
-QString databaseFile()
-{
-    return dataDir() + u"/keyhaven.sqlite"_s;
-}
+QString databaseFile() { return dataDir() + u"/keyhaven.sqlite"_s; }
 
 QString keychainService()
 {

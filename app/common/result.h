@@ -32,13 +32,21 @@ struct Error
     int exitCode() const { return kind == Kind::Input ? 2 : 3; }
 };
 
-template <typename T>
-class [[nodiscard]] Result
+template <typename T> class [[nodiscard]] Result
 {
 public:
-    Result(const T &value) : m_v(std::in_place_index<0>, value) { }
-    Result(T &&value) : m_v(std::in_place_index<0>, std::move(value)) { }
-    Result(Error error) : m_v(std::in_place_index<1>, std::move(error)) { }
+    Result(const T &value)
+        : m_v(std::in_place_index<0>, value)
+    {
+    }
+    Result(T &&value)
+        : m_v(std::in_place_index<0>, std::move(value))
+    {
+    }
+    Result(Error error)
+        : m_v(std::in_place_index<1>, std::move(error))
+    {
+    }
 
     bool has_value() const { return m_v.index() == 0; }
     explicit operator bool() const { return has_value(); }
@@ -57,12 +65,15 @@ private:
     std::variant<T, Error> m_v;
 };
 
-template <>
-class [[nodiscard]] Result<void>
+template <> class [[nodiscard]] Result<void>
 {
 public:
     Result() = default;
-    Result(Error error) : m_error(std::move(error)), m_ok(false) { }
+    Result(Error error)
+        : m_error(std::move(error))
+        , m_ok(false)
+    {
+    }
 
     bool has_value() const { return m_ok; }
     explicit operator bool() const { return m_ok; }

@@ -15,10 +15,7 @@ SecretBytes &SecretBytes::operator=(SecretBytes &&other) noexcept
     return *this;
 }
 
-SecretBytes::~SecretBytes()
-{
-    wipe(m_bytes);
-}
+SecretBytes::~SecretBytes() { wipe(m_bytes); }
 
 bool SecretBytes::equals(QByteArrayView other) const
 {

@@ -14,14 +14,18 @@ class SecretBytes
 {
 public:
     SecretBytes() = default;
-    explicit SecretBytes(QByteArray &&bytes) : m_bytes(std::move(bytes)) { }
+    explicit SecretBytes(QByteArray &&bytes)
+        : m_bytes(std::move(bytes))
+    {
+    }
     static SecretBytes copyOf(QByteArrayView bytes)
     {
         return SecretBytes(QByteArray(bytes.data(), bytes.size()));
     }
     SecretBytes(const SecretBytes &) = delete;
     SecretBytes &operator=(const SecretBytes &) = delete;
-    SecretBytes(SecretBytes &&other) noexcept : m_bytes(std::move(other.m_bytes))
+    SecretBytes(SecretBytes &&other) noexcept
+        : m_bytes(std::move(other.m_bytes))
     {
         other.m_bytes = QByteArray();
     }

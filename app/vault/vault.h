@@ -41,8 +41,8 @@ public:
 
     // Opens (creating and migrating) the SQLite store at `databaseFile`, with secrets under
     // keychain service `service`. Error ids: "database-open", "database-migrate".
-    static Result<Vault *> open(const QString &databaseFile, const QString &service,
-                                QObject *parent = nullptr);
+    static Result<Vault *> open(
+        const QString &databaseFile, const QString &service, QObject *parent = nullptr);
     // paths::databaseFile() and paths::keychainService().
     static Result<Vault *> openDefault(QObject *parent = nullptr);
 
@@ -60,15 +60,15 @@ public:
 
     // Adds an item and its primary secret. Error ids: "name-taken", "invalid-item",
     // "keychain-unavailable", "keychain-denied", "keychain-locked", "keychain", "database".
-    void addItem(Item item, SecretBytes secret, QObject *context,
-                 std::function<void(Result<Item>)> done);
+    void addItem(
+        Item item, SecretBytes secret, QObject *context, std::function<void(Result<Item>)> done);
     // Writes (or overwrites) one secret field of an item.
     void writeSecret(const QUuid &id, const QString &field, SecretBytes secret, QObject *context,
-                     std::function<void(Result<void>)> done);
+        std::function<void(Result<void>)> done);
     // Reads one secret field (only when asked: reveal, copy, use). Error ids: "not-found",
     // "secret-missing", "keychain-unavailable", "keychain-denied", "keychain-locked", "keychain".
     void readSecret(const QUuid &id, const QString &field, QObject *context,
-                    std::function<void(Result<SecretBytes>)> done);
+        std::function<void(Result<SecretBytes>)> done);
     // Deletes an item and all its secrets.
     void removeItem(const QUuid &id, QObject *context, std::function<void(Result<void>)> done);
 
@@ -81,7 +81,7 @@ Q_SIGNALS:
 
 private:
     Vault(std::unique_ptr<MetadataStore> metadata, std::unique_ptr<SecretStore> secrets,
-          QObject *parent);
+        QObject *parent);
     struct Private;
     std::unique_ptr<Private> d;
 };

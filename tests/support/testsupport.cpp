@@ -57,7 +57,7 @@ QString freshDataDir()
 }
 
 ProcessResult run(const QString &program, const QStringList &args, const QByteArray &stdinData,
-                  const QStringList &extraEnv, int timeoutMs)
+    const QStringList &extraEnv, int timeoutMs)
 {
     ProcessResult r;
     QProcess p;

@@ -37,6 +37,6 @@ struct ProcessResult
 };
 // Runs a program to completion (tests only: they may block) with optional stdin and extra env.
 ProcessResult run(const QString &program, const QStringList &args, const QByteArray &stdinData = {},
-                  const QStringList &extraEnv = {}, int timeoutMs = 60000);
+    const QStringList &extraEnv = {}, int timeoutMs = 60000);
 
 } // namespace keyhaven::test

@@ -1,0 +1,13 @@
+// tests/cli/main.cpp — runs the CLI test classes.
+#include "testsupport.h"
+
+#include <QCoreApplication>
+
+QObject *makeCliJoseTest(); // clijosetest.cpp
+QObject *makeCliKeysTest(); // clikeystest.cpp
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    return keyhaven::test::runAll(argc, argv, { makeCliJoseTest, makeCliKeysTest });
+}
