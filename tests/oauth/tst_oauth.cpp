@@ -85,7 +85,8 @@ private Q_SLOTS:
             << QByteArray("GET /callback\r\n\r\n") << u"bad-request"_s << QString() << QString();
         QTest::newRow("two-spaces") << QByteArray("GET  /callback HTTP/1.1\r\n\r\n")
                                     << u"bad-request"_s << QString() << QString();
-        QTest::newRow("control-byte") << QByteArray("GET /call\x01" "back HTTP/1.1\r\n\r\n")
+        QTest::newRow("control-byte") << QByteArray("GET /call\x01"
+                                                    "back HTTP/1.1\r\n\r\n")
                                       << u"bad-request"_s << QString() << QString();
         QTest::newRow("high-byte") << QByteArray("GET /callback?code=\xff HTTP/1.1\r\n\r\n")
                                    << u"bad-request"_s << QString() << QString();
@@ -340,11 +341,14 @@ private Q_SLOTS:
     }
 };
 
+QObject *makeDiscoveryTest(); // tst_discovery.cpp
+
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     return keyhaven::test::runAll(argc, argv,
-        { [] { return new TestCallbackRequest; }, [] { return new TestLoopbackReceiver; } });
+        { [] { return new TestCallbackRequest; }, [] { return new TestLoopbackReceiver; },
+            makeDiscoveryTest });
 }
 
 #include "tst_oauth.moc"
