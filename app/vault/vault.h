@@ -46,6 +46,9 @@ public:
     // paths::databaseFile() and paths::keychainService().
     static Result<Vault *> openDefault(QObject *parent = nullptr);
 
+    QString databaseFile() const;
+    QString service() const; // keychain service name
+
     KeychainState keychainState() const;
     // Asks the platform whether a keychain is reachable; emits keychainStateChanged.
     void probeKeychain();

@@ -1,0 +1,690 @@
+// vault/metadatastore.cpp — item metadata and secret bookkeeping in SQLite (never a secret).
+#include "vault/metadatastore.h"
+#include "vault/log.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QVariant>
+
+using namespace Qt::StringLiterals;
+
+namespace keyhaven::vault {
+
+namespace {
+
+// Numbered migrations: index i holds the statements that take the schema from version i to i+1.
+// Never edit a released migration; append a new one.
+const QList<QStringList> &migrations()
+{
+    static const QList<QStringList> all = {
+        // 1: items and the bookkeeping of their keychain secrets.
+        {
+            uR"(CREATE TABLE items (
+                id TEXT PRIMARY KEY NOT NULL,
+                kind TEXT NOT NULL CHECK (kind IN ('api-key', 'jwt', 'oauth')),
+                name TEXT NOT NULL UNIQUE,
+                owner TEXT NOT NULL DEFAULT '',
+                tags TEXT NOT NULL DEFAULT '[]',
+                notes TEXT NOT NULL DEFAULT '',
+                created INTEGER NOT NULL,
+                updated INTEGER NOT NULL,
+                header_name TEXT NOT NULL DEFAULT '',
+                base_urls TEXT NOT NULL DEFAULT '[]',
+                rotate_every_days INTEGER NOT NULL DEFAULT 90,
+                last_rotated INTEGER,
+                expires INTEGER,
+                jwt_issuer TEXT NOT NULL DEFAULT '',
+                jwt_subject TEXT NOT NULL DEFAULT '',
+                jwt_audience TEXT NOT NULL DEFAULT '[]',
+                issuer_url TEXT NOT NULL DEFAULT '',
+                client_id TEXT NOT NULL DEFAULT '',
+                scopes TEXT NOT NULL DEFAULT '[]',
+                secret_state TEXT NOT NULL DEFAULT 'pending'
+                    CHECK (secret_state IN ('pending', 'writing', 'present', 'missing', 'deleting'))
+            ))"_s,
+            uR"(CREATE TABLE item_secrets (
+                item_id TEXT NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+                field TEXT NOT NULL,
+                chunks INTEGER NOT NULL CHECK (chunks >= 0),
+                generation TEXT NOT NULL,
+                prev_chunks INTEGER NOT NULL DEFAULT 0 CHECK (prev_chunks >= 0),
+                prev_generation TEXT NOT NULL DEFAULT '',
+                high_chunks INTEGER NOT NULL DEFAULT 0 CHECK (high_chunks >= 0),
+                state TEXT NOT NULL
+                    CHECK (state IN ('writing', 'present', 'missing', 'deleting')),
+                PRIMARY KEY (item_id, field)
+            ))"_s,
+            u"CREATE INDEX items_secret_state ON items(secret_state)"_s,
+        },
+    };
+    return all;
+}
+
+const QString kItemColumns = u"id, kind, name, owner, tags, notes, created, updated, header_name, "
+                             "base_urls, rotate_every_days, last_rotated, expires, jwt_issuer, "
+                             "jwt_subject, jwt_audience, issuer_url, client_id, scopes, "
+                             "secret_state"_s;
+
+QString listToJson(const QStringList &list)
+{
+    return QString::fromUtf8(
+        QJsonDocument(QJsonArray::fromStringList(list)).toJson(QJsonDocument::Compact));
+}
+
+QStringList listFromJson(const QString &text)
+{
+    QStringList out;
+    const QJsonArray array = QJsonDocument::fromJson(text.toUtf8()).array();
+    for (const QJsonValue &v : array)
+        out << v.toString();
+    return out;
+}
+
+QVariant timeToSql(const QDateTime &t)
+{
+    return t.isValid() ? QVariant(t.toMSecsSinceEpoch()) : QVariant(QMetaType(QMetaType::LongLong));
+}
+
+QDateTime timeFromSql(const QVariant &v)
+{
+    return v.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(v.toLongLong(), Qt::UTC);
+}
+
+SecretState publicState(RowState state)
+{
+    switch (state) {
+    case RowState::Present:
+        return SecretState::Present;
+    case RowState::Missing:
+        return SecretState::Missing;
+    case RowState::Pending:
+    case RowState::Writing:
+    case RowState::Deleting:
+        break;
+    }
+    return SecretState::Unknown;
+}
+
+Item itemFromRecord(const QSqlQuery &q)
+{
+    Item item;
+    item.id = QUuid::fromString(q.value(0).toString());
+    item.kind = kindFromId(q.value(1).toString()).value_or(ItemKind::ApiKey);
+    item.name = q.value(2).toString();
+    item.owner = q.value(3).toString();
+    item.tags = listFromJson(q.value(4).toString());
+    item.notes = q.value(5).toString();
+    item.created = timeFromSql(q.value(6));
+    item.updated = timeFromSql(q.value(7));
+    item.headerName = q.value(8).toString();
+    item.baseUrls = listFromJson(q.value(9).toString());
+    item.rotateEveryDays = q.value(10).toInt();
+    item.lastRotated = timeFromSql(q.value(11));
+    item.expires = timeFromSql(q.value(12));
+    item.jwtIssuer = q.value(13).toString();
+    item.jwtSubject = q.value(14).toString();
+    item.jwtAudience = listFromJson(q.value(15).toString());
+    item.issuerUrl = q.value(16).toString();
+    item.clientId = q.value(17).toString();
+    item.scopes = listFromJson(q.value(18).toString());
+    item.secretState =
+        publicState(rowStateFromId(q.value(19).toString()).value_or(RowState::Missing));
+    return item;
+}
+
+QString idText(const QUuid &id) { return id.toString(QUuid::WithoutBraces); }
+
+Error dbError(const QSqlError &e, const QString &what)
+{
+    // The driver text names the statement's problem, never bound values (so never a secret).
+    return Error::environment(u"database"_s, u"%1: %2"_s.arg(what, e.text()));
+}
+
+bool isUniqueViolation(const QSqlError &e)
+{
+    // SQLITE_CONSTRAINT (19) / SQLITE_CONSTRAINT_UNIQUE (2067) / _PRIMARYKEY (1555).
+    const QString code = e.nativeErrorCode();
+    return code == u"2067"_s || code == u"1555"_s
+        || (code == u"19"_s && e.databaseText().contains(u"UNIQUE"_s));
+}
+
+} // namespace
+
+QString rowStateId(RowState state)
+{
+    switch (state) {
+    case RowState::Pending:
+        return u"pending"_s;
+    case RowState::Writing:
+        return u"writing"_s;
+    case RowState::Present:
+        return u"present"_s;
+    case RowState::Missing:
+        return u"missing"_s;
+    case RowState::Deleting:
+        return u"deleting"_s;
+    }
+    return {};
+}
+
+std::optional<RowState> rowStateFromId(QStringView id)
+{
+    for (RowState s : { RowState::Pending, RowState::Writing, RowState::Present, RowState::Missing,
+             RowState::Deleting }) {
+        if (id == rowStateId(s))
+            return s;
+    }
+    return std::nullopt;
+}
+
+MetadataStore::MetadataStore(QString file, QString connection)
+    : m_file(std::move(file))
+    , m_connection(std::move(connection))
+{
+}
+
+MetadataStore::~MetadataStore()
+{
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+        if (db.isOpen())
+            db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connection);
+}
+
+QSqlDatabase MetadataStore::database() const { return QSqlDatabase::database(m_connection, false); }
+
+Result<std::unique_ptr<MetadataStore>> MetadataStore::open(const QString &file)
+{
+    const QString dir = QFileInfo(file).absolutePath();
+    if (!QDir().mkpath(dir))
+        return Error::environment(
+            u"database-open"_s, u"Cannot create the data folder %1."_s.arg(dir));
+    // One connection per instance: several stores (GUI + tests) may be open in one process.
+    const QString connection = u"keyhaven-vault-"_s + QUuid::createUuid().toString(QUuid::Id128);
+    std::unique_ptr<MetadataStore> store(new MetadataStore(file, connection));
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, connection);
+        if (!db.isValid())
+            return Error::environment(u"database-open"_s,
+                u"Qt's SQLite driver (QSQLITE) is not available: install libqt6sql6-sqlite."_s);
+        db.setDatabaseName(file);
+        db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=5000"_s);
+        if (!db.open())
+            return Error::environment(u"database-open"_s,
+                u"Cannot open the database %1: %2"_s.arg(file, db.lastError().text()));
+    }
+    if (Result<void> r = store->configureAndMigrate(); !r)
+        return r.error();
+    return store;
+}
+
+Result<void> MetadataStore::exec(const QString &sql) const
+{
+    QSqlQuery q(database());
+    if (!q.exec(sql))
+        return dbError(q.lastError(), sql.simplified().left(60));
+    return {};
+}
+
+template <typename Fn> Result<void> MetadataStore::transaction(Fn &&fn)
+{
+    // IMMEDIATE: take the write lock up front, so a concurrent writer (the GUI and the CLI share
+    // the file) waits on busy_timeout instead of failing halfway with SQLITE_BUSY.
+    if (Result<void> r = exec(u"BEGIN IMMEDIATE"_s); !r)
+        return r;
+    Result<void> result = fn();
+    if (!result) {
+        (void)exec(u"ROLLBACK"_s);
+        return result;
+    }
+    if (Result<void> r = exec(u"COMMIT"_s); !r) {
+        (void)exec(u"ROLLBACK"_s);
+        return r;
+    }
+    return {};
+}
+
+Result<void> MetadataStore::configureAndMigrate()
+{
+    // journal_mode cannot change inside a transaction, so it comes first. WAL lets the GUI read
+    // while the CLI writes; synchronous=FULL so that a committed row survives a power loss as
+    // well as the keychain entry it refers to.
+    for (const QString &pragma : { u"PRAGMA journal_mode=WAL"_s, u"PRAGMA foreign_keys=ON"_s,
+             u"PRAGMA busy_timeout=5000"_s, u"PRAGMA synchronous=FULL"_s }) {
+        if (Result<void> r = exec(pragma); !r)
+            return Error::environment(u"database-open"_s,
+                u"Cannot configure the database %1: %2"_s.arg(m_file, r.error().message));
+    }
+    {
+        QSqlQuery q(database());
+        if (!q.exec(u"PRAGMA journal_mode"_s) || !q.next()
+            || q.value(0).toString().compare(u"wal"_s, Qt::CaseInsensitive) != 0)
+            return Error::environment(u"database-open"_s,
+                u"The database %1 cannot use write-ahead logging."_s.arg(m_file));
+    }
+    if (Result<void> r =
+            exec(u"CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)"_s);
+        !r)
+        return Error::environment(u"database-migrate"_s, r.error().message);
+
+    const int latest = int(migrations().size());
+    Error failure;
+    bool tooNew = false;
+    Result<void> r = transaction([&]() -> Result<void> {
+        // Read the version inside the write transaction: two processes opening a fresh file at
+        // once must not both run migration 1.
+        const int current = schemaVersion();
+        if (current > latest) {
+            tooNew = true;
+            return Error::environment(u"database-too-new"_s,
+                u"The database %1 has schema version %2; this Keyhaven knows up to %3."_s
+                    .arg(m_file)
+                    .arg(current)
+                    .arg(latest));
+        }
+        for (int v = current; v < latest; ++v) {
+            for (const QString &sql : migrations().at(v)) {
+                if (Result<void> s = exec(sql); !s)
+                    return Error::environment(u"database-migrate"_s,
+                        u"Migration %1 failed: %2"_s.arg(v + 1).arg(s.error().message));
+            }
+            QSqlQuery q(database());
+            q.prepare(u"INSERT INTO schema_version (version) VALUES (?)"_s);
+            q.addBindValue(v + 1);
+            if (!q.exec())
+                return Error::environment(u"database-migrate"_s, q.lastError().text());
+            qCInfo(lcVault) << "migrated" << m_file << "to schema version" << v + 1;
+        }
+        return {};
+    });
+    if (!r) {
+        if (tooNew || r.error().id == u"database-migrate"_s)
+            return r.error();
+        return Error::environment(u"database-migrate"_s, r.error().message);
+    }
+    return {};
+}
+
+int MetadataStore::schemaVersion() const
+{
+    QSqlQuery q(database());
+    if (q.exec(u"SELECT COALESCE(MAX(version), 0) FROM schema_version"_s) && q.next())
+        return q.value(0).toInt();
+    return 0;
+}
+
+Result<QList<Item>> MetadataStore::items(bool includeDeleting) const
+{
+    QSqlQuery q(database());
+    q.setForwardOnly(true);
+    const QString where = includeDeleting ? QString() : u" WHERE secret_state <> 'deleting'"_s;
+    if (!q.exec(u"SELECT "_s + kItemColumns + u" FROM items"_s + where + u" ORDER BY name"_s))
+        return dbError(q.lastError(), u"Cannot list items"_s);
+    QList<Item> out;
+    while (q.next())
+        out << itemFromRecord(q);
+    return out;
+}
+
+Result<std::optional<Item>> MetadataStore::findById(const QUuid &id, bool includeDeleting) const
+{
+    QSqlQuery q(database());
+    q.setForwardOnly(true);
+    q.prepare(u"SELECT "_s + kItemColumns + u" FROM items WHERE id = ?"_s
+        + (includeDeleting ? QString() : u" AND secret_state <> 'deleting'"_s));
+    q.addBindValue(idText(id));
+    if (!q.exec())
+        return dbError(q.lastError(), u"Cannot read an item"_s);
+    if (!q.next())
+        return std::optional<Item>();
+    return std::optional<Item>(itemFromRecord(q));
+}
+
+Result<std::optional<Item>> MetadataStore::findByName(const QString &name) const
+{
+    QSqlQuery q(database());
+    q.setForwardOnly(true);
+    q.prepare(u"SELECT "_s + kItemColumns
+        + u" FROM items WHERE name = ? AND secret_state <> 'deleting'"_s);
+    q.addBindValue(name);
+    if (!q.exec())
+        return dbError(q.lastError(), u"Cannot read an item"_s);
+    if (!q.next())
+        return std::optional<Item>();
+    return std::optional<Item>(itemFromRecord(q));
+}
+
+Result<std::optional<RowState>> MetadataStore::itemState(const QUuid &id) const
+{
+    QSqlQuery q(database());
+    q.prepare(u"SELECT secret_state FROM items WHERE id = ?"_s);
+    q.addBindValue(idText(id));
+    if (!q.exec())
+        return dbError(q.lastError(), u"Cannot read an item"_s);
+    if (!q.next())
+        return std::optional<RowState>();
+    return rowStateFromId(q.value(0).toString());
+}
+
+namespace {
+SecretFieldRow fieldFromRecord(const QSqlQuery &q)
+{
+    SecretFieldRow f;
+    f.field = q.value(0).toString();
+    f.chunks = q.value(1).toInt();
+    f.generation = q.value(2).toString().toLatin1();
+    f.prevChunks = q.value(3).toInt();
+    f.prevGeneration = q.value(4).toString().toLatin1();
+    f.state = rowStateFromId(q.value(5).toString()).value_or(RowState::Missing);
+    f.highChunks = q.value(6).toInt();
+    return f;
+}
+const QString kFieldColumns =
+    u"field, chunks, generation, prev_chunks, prev_generation, state, high_chunks"_s;
+} // namespace
+
+Result<QList<SecretFieldRow>> MetadataStore::secretFields(const QUuid &id) const
+{
+    QSqlQuery q(database());
+    q.setForwardOnly(true);
+    q.prepare(
+        u"SELECT "_s + kFieldColumns + u" FROM item_secrets WHERE item_id = ? ORDER BY field"_s);
+    q.addBindValue(idText(id));
+    if (!q.exec())
+        return dbError(q.lastError(), u"Cannot read secret bookkeeping"_s);
+    QList<SecretFieldRow> out;
+    while (q.next())
+        out << fieldFromRecord(q);
+    return out;
+}
+
+Result<std::optional<SecretFieldRow>> MetadataStore::secretField(
+    const QUuid &id, const QString &field) const
+{
+    QSqlQuery q(database());
+    q.setForwardOnly(true);
+    q.prepare(
+        u"SELECT "_s + kFieldColumns + u" FROM item_secrets WHERE item_id = ? AND field = ?"_s);
+    q.addBindValue(idText(id));
+    q.addBindValue(field);
+    if (!q.exec())
+        return dbError(q.lastError(), u"Cannot read secret bookkeeping"_s);
+    if (!q.next())
+        return std::optional<SecretFieldRow>();
+    return std::optional<SecretFieldRow>(fieldFromRecord(q));
+}
+
+Result<QList<QUuid>> MetadataStore::unsettledItems() const
+{
+    QSqlQuery q(database());
+    q.setForwardOnly(true);
+    if (!q.exec(u"SELECT id FROM items WHERE secret_state <> 'present' ORDER BY name"_s))
+        return dbError(q.lastError(), u"Cannot list items"_s);
+    QList<QUuid> out;
+    while (q.next())
+        out << QUuid::fromString(q.value(0).toString());
+    return out;
+}
+
+namespace {
+void bindMetadata(QSqlQuery &q, const Item &item)
+{
+    q.addBindValue(item.name);
+    q.addBindValue(item.owner);
+    q.addBindValue(listToJson(item.tags));
+    q.addBindValue(item.notes);
+    q.addBindValue(timeToSql(item.updated));
+    q.addBindValue(item.headerName);
+    q.addBindValue(listToJson(item.baseUrls));
+    q.addBindValue(item.rotateEveryDays);
+    q.addBindValue(timeToSql(item.lastRotated));
+    q.addBindValue(timeToSql(item.expires));
+    q.addBindValue(item.jwtIssuer);
+    q.addBindValue(item.jwtSubject);
+    q.addBindValue(listToJson(item.jwtAudience));
+    q.addBindValue(item.issuerUrl);
+    q.addBindValue(item.clientId);
+    q.addBindValue(listToJson(item.scopes));
+}
+} // namespace
+
+static Result<void> insertItemRow(QSqlDatabase db, const Item &item, RowState state)
+{
+    QSqlQuery q(db);
+    q.prepare(u"INSERT INTO items (name, owner, tags, notes, updated, header_name, base_urls, "
+              "rotate_every_days, last_rotated, expires, jwt_issuer, jwt_subject, jwt_audience, "
+              "issuer_url, client_id, scopes, id, kind, created, secret_state) "
+              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+    bindMetadata(q, item);
+    q.addBindValue(idText(item.id));
+    q.addBindValue(kindId(item.kind));
+    q.addBindValue(timeToSql(item.created));
+    q.addBindValue(rowStateId(state));
+    if (!q.exec()) {
+        if (isUniqueViolation(q.lastError()))
+            return Error::input(u"name-taken"_s,
+                u"An item named \"%1\" (or with this id) already exists."_s.arg(item.name));
+        return dbError(q.lastError(), u"Cannot add the item"_s);
+    }
+    return {};
+}
+
+Result<void> MetadataStore::insertPending(const Item &item, const SecretFieldRow &field)
+{
+    return transaction([&]() -> Result<void> {
+        if (Result<void> r = insertItemRow(database(), item, RowState::Pending); !r)
+            return r;
+        QSqlQuery q(database());
+        q.prepare(u"INSERT INTO item_secrets (item_id, field, chunks, high_chunks, generation, "
+                  "state) VALUES (?, ?, ?, ?, ?, 'writing')"_s);
+        q.addBindValue(idText(item.id));
+        q.addBindValue(field.field);
+        q.addBindValue(field.chunks);
+        q.addBindValue(field.chunks);
+        q.addBindValue(QString::fromLatin1(field.generation));
+        if (!q.exec())
+            return dbError(q.lastError(), u"Cannot add the item's secret bookkeeping"_s);
+        return {};
+    });
+}
+
+Result<void> MetadataStore::insertWithoutSecret(const Item &item)
+{
+    return transaction([&]() { return insertItemRow(database(), item, RowState::Present); });
+}
+
+Result<void> MetadataStore::updateMetadata(const Item &item)
+{
+    return transaction([&]() -> Result<void> {
+        QSqlQuery q(database());
+        q.prepare(u"UPDATE items SET name = ?, owner = ?, tags = ?, notes = ?, updated = ?, "
+                  "header_name = ?, base_urls = ?, rotate_every_days = ?, last_rotated = ?, "
+                  "expires = ?, jwt_issuer = ?, jwt_subject = ?, jwt_audience = ?, issuer_url = ?, "
+                  "client_id = ?, scopes = ? WHERE id = ? AND secret_state <> 'deleting'"_s);
+        bindMetadata(q, item);
+        q.addBindValue(idText(item.id));
+        if (!q.exec()) {
+            if (isUniqueViolation(q.lastError()))
+                return Error::input(
+                    u"name-taken"_s, u"An item named \"%1\" already exists."_s.arg(item.name));
+            return dbError(q.lastError(), u"Cannot update the item"_s);
+        }
+        if (q.numRowsAffected() != 1)
+            return Error::input(u"not-found"_s, u"No such item: %1"_s.arg(idText(item.id)));
+        return {};
+    });
+}
+
+Result<void> MetadataStore::beginFieldWrite(
+    const QUuid &id, const QString &field, int chunks, const QByteArray &generation)
+{
+    return transaction([&]() -> Result<void> {
+        Result<std::optional<SecretFieldRow>> old = secretField(id, field);
+        if (!old)
+            return old.error();
+        QSqlQuery q(database());
+        if (old->has_value()) {
+            const SecretFieldRow &o = **old;
+            // Keep the last complete secret as the fallback. If the previous write never
+            // finished, its fallback (prev_*) stays the fallback.
+            const bool oldComplete = o.state == RowState::Present;
+            q.prepare(u"UPDATE item_secrets SET chunks = ?, high_chunks = MAX(high_chunks, ?), "
+                      "generation = ?, prev_chunks = ?, prev_generation = ?, state = 'writing' "
+                      "WHERE item_id = ? AND field = ?"_s);
+            q.addBindValue(chunks);
+            q.addBindValue(chunks);
+            q.addBindValue(QString::fromLatin1(generation));
+            q.addBindValue(oldComplete ? o.chunks : o.prevChunks);
+            q.addBindValue(QString::fromLatin1(oldComplete ? o.generation : o.prevGeneration));
+        } else {
+            q.prepare(u"INSERT INTO item_secrets (chunks, high_chunks, generation, state, "
+                      "item_id, field) VALUES (?, ?, ?, 'writing', ?, ?)"_s);
+            q.addBindValue(chunks);
+            q.addBindValue(chunks);
+            q.addBindValue(QString::fromLatin1(generation));
+        }
+        q.addBindValue(idText(id));
+        q.addBindValue(field);
+        if (!q.exec())
+            return dbError(q.lastError(), u"Cannot record a secret write"_s);
+        QSqlQuery item(database());
+        item.prepare(u"UPDATE items SET secret_state = 'writing' "
+                     "WHERE id = ? AND secret_state NOT IN ('pending', 'deleting')"_s);
+        item.addBindValue(idText(id));
+        if (!item.exec())
+            return dbError(item.lastError(), u"Cannot record a secret write"_s);
+        return {};
+    });
+}
+
+Result<void> MetadataStore::finishFieldWrite(
+    const QUuid &id, const QString &field, const QByteArray &generation)
+{
+    return transaction([&]() -> Result<void> {
+        QSqlQuery q(database());
+        // The caller deleted the chunks beyond `chunks` first, so the high-water mark drops.
+        q.prepare(u"UPDATE item_secrets SET state = 'present', prev_chunks = 0, "
+                  "prev_generation = '', high_chunks = chunks "
+                  "WHERE item_id = ? AND field = ? AND generation = ?"_s);
+        q.addBindValue(idText(id));
+        q.addBindValue(field);
+        q.addBindValue(QString::fromLatin1(generation));
+        if (!q.exec())
+            return dbError(q.lastError(), u"Cannot record a secret write"_s);
+        return refreshItemState(id, true);
+    });
+}
+
+Result<bool> MetadataStore::resolveField(
+    const QUuid &id, const SecretFieldRow &resolved, const QByteArray &expectedGeneration)
+{
+    bool changed = false;
+    Result<void> r = transaction([&]() -> Result<void> {
+        QSqlQuery q(database());
+        q.prepare(u"UPDATE item_secrets SET chunks = ?, generation = ?, prev_chunks = ?, "
+                  "prev_generation = ?, state = ?, high_chunks = ? "
+                  "WHERE item_id = ? AND field = ? AND generation = ?"_s);
+        q.addBindValue(resolved.chunks);
+        q.addBindValue(QString::fromLatin1(resolved.generation));
+        q.addBindValue(resolved.prevChunks);
+        q.addBindValue(QString::fromLatin1(resolved.prevGeneration));
+        q.addBindValue(rowStateId(resolved.state));
+        q.addBindValue(resolved.highChunks);
+        q.addBindValue(idText(id));
+        q.addBindValue(resolved.field);
+        q.addBindValue(QString::fromLatin1(expectedGeneration));
+        if (!q.exec())
+            return dbError(q.lastError(), u"Cannot record a secret's state"_s);
+        changed = q.numRowsAffected() == 1;
+        return refreshItemState(id, true);
+    });
+    if (!r)
+        return r.error();
+    return changed;
+}
+
+Result<void> MetadataStore::removeField(const QUuid &id, const QString &field)
+{
+    return transaction([&]() -> Result<void> {
+        QSqlQuery q(database());
+        q.prepare(u"DELETE FROM item_secrets WHERE item_id = ? AND field = ?"_s);
+        q.addBindValue(idText(id));
+        q.addBindValue(field);
+        if (!q.exec())
+            return dbError(q.lastError(), u"Cannot remove a secret's bookkeeping"_s);
+        return refreshItemState(id, true);
+    });
+}
+
+Result<void> MetadataStore::refreshItemState(const QUuid &id, bool settlePending)
+{
+    Result<std::optional<RowState>> current = itemState(id);
+    if (!current)
+        return current.error();
+    if (!current->has_value() || **current == RowState::Deleting)
+        return {};
+    if (**current == RowState::Pending && !settlePending)
+        return {};
+    Result<QList<SecretFieldRow>> fields = secretFields(id);
+    if (!fields)
+        return fields.error();
+    RowState state = RowState::Present;
+    for (const SecretFieldRow &f : *fields) {
+        if (f.state == RowState::Writing || f.state == RowState::Deleting) {
+            state = RowState::Writing;
+            break;
+        }
+        if (f.state == RowState::Missing)
+            state = RowState::Missing;
+    }
+    // A new item whose first write is still under way stays Pending.
+    if (**current == RowState::Pending && state == RowState::Writing)
+        return {};
+    QSqlQuery q(database());
+    q.prepare(u"UPDATE items SET secret_state = ? WHERE id = ?"_s);
+    q.addBindValue(rowStateId(state));
+    q.addBindValue(idText(id));
+    if (!q.exec())
+        return dbError(q.lastError(), u"Cannot record an item's state"_s);
+    return {};
+}
+
+Result<void> MetadataStore::markDeleting(const QUuid &id)
+{
+    return transaction([&]() -> Result<void> {
+        QSqlQuery q(database());
+        q.prepare(u"UPDATE items SET secret_state = 'deleting' WHERE id = ?"_s);
+        q.addBindValue(idText(id));
+        if (!q.exec())
+            return dbError(q.lastError(), u"Cannot remove the item"_s);
+        if (q.numRowsAffected() != 1)
+            return Error::input(u"not-found"_s, u"No such item: %1"_s.arg(idText(id)));
+        QSqlQuery f(database());
+        f.prepare(u"UPDATE item_secrets SET state = 'deleting' WHERE item_id = ?"_s);
+        f.addBindValue(idText(id));
+        if (!f.exec())
+            return dbError(f.lastError(), u"Cannot remove the item"_s);
+        return {};
+    });
+}
+
+Result<void> MetadataStore::deleteItem(const QUuid &id)
+{
+    return transaction([&]() -> Result<void> {
+        QSqlQuery q(database());
+        q.prepare(u"DELETE FROM items WHERE id = ?"_s); // item_secrets: ON DELETE CASCADE
+        q.addBindValue(idText(id));
+        if (!q.exec())
+            return dbError(q.lastError(), u"Cannot remove the item"_s);
+        return {};
+    });
+}
+
+} // namespace keyhaven::vault

@@ -1,0 +1,685 @@
+// vault/vault.cpp — the façade that keeps SQLite metadata and keychain secrets consistent.
+#include "vault/vault.h"
+#include "common/paths.h"
+#include "vault/jwtclaims.h"
+#include "vault/log.h"
+#include "vault/metadatastore.h"
+#include "vault/secretstore.h"
+
+#include <QQueue>
+#include <QRegularExpression>
+#include <QUrl>
+
+using namespace Qt::StringLiterals;
+
+namespace keyhaven::vault {
+
+namespace {
+
+constexpr qsizetype kMaxSecretSize = 256 * 1024; // a long JWT is a few kB; 128 chunks at most
+constexpr qsizetype kMaxNameLength = 200;
+
+// Runs `fn(result)` later on `context`'s thread; dropped if `context` is gone by then.
+template <typename T>
+void deliver(const QPointer<QObject> &context, std::function<void(Result<T>)> fn, Result<T> result)
+{
+    if (!context || !fn)
+        return;
+    auto shared = std::make_shared<Result<T>>(std::move(result));
+    QMetaObject::invokeMethod(
+        context.data(), [fn = std::move(fn), shared] { fn(std::move(*shared)); },
+        Qt::QueuedConnection);
+}
+
+bool isTokenChar(QChar c)
+{
+    // RFC 9110 §5.6.2 tchar.
+    static const QString extra = u"!#$%&'*+-.^_`|~"_s;
+    return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9')
+        || extra.contains(c);
+}
+
+bool isHttpUrl(const QString &text)
+{
+    const QUrl url(text, QUrl::StrictMode);
+    return url.isValid() && (url.scheme() == u"https"_s || url.scheme() == u"http"_s)
+        && !url.host().isEmpty() && url.userInfo().isEmpty();
+}
+
+Error invalid(const QString &message) { return Error::input(u"invalid-item"_s, message); }
+
+Error notFound(const QUuid &id)
+{
+    return Error::input(
+        u"not-found"_s, u"No such item: %1"_s.arg(id.toString(QUuid::WithoutBraces)));
+}
+
+QString normalizedName(const QString &name)
+{
+    return name.trimmed().normalized(QString::NormalizationForm_C);
+}
+
+} // namespace
+
+struct Vault::Private
+{
+    Vault *q = nullptr;
+    std::unique_ptr<MetadataStore> metadata;
+    std::unique_ptr<SecretStore> secrets;
+    KeychainState keychain = KeychainState::Unknown;
+
+    // Operations run one after another: each sees the state the previous one left, and a crash
+    // leaves at most one item in flight.
+    using Op = std::function<void(std::function<void()> next)>;
+    QQueue<Op> queue;
+    bool running = false;
+
+    void enqueue(Op op)
+    {
+        queue.enqueue(std::move(op));
+        if (!running)
+            runNext();
+    }
+    void runNext()
+    {
+        if (queue.isEmpty()) {
+            running = false;
+            return;
+        }
+        running = true;
+        Op op = queue.dequeue();
+        op([this] {
+            // Unwind the stack before the next op: callbacks may arrive synchronously.
+            QMetaObject::invokeMethod(
+                q, [this] { runNext(); }, Qt::QueuedConnection);
+        });
+    }
+
+    void setKeychain(KeychainState state)
+    {
+        if (keychain == state)
+            return;
+        keychain = state;
+        Q_EMIT q->keychainStateChanged(state);
+    }
+    void noteError(const Error &e)
+    {
+        if (e.id == u"keychain-unavailable"_s)
+            setKeychain(KeychainState::Unavailable);
+    }
+
+    // Probes unless a keychain already answered (a keychain that was down may be back).
+    void ensureKeychain(std::function<void(Result<void>)> then)
+    {
+        if (keychain == KeychainState::Available) {
+            then({});
+            return;
+        }
+        secrets->probe(q, [this, then = std::move(then)](Result<void> r) {
+            setKeychain(r ? KeychainState::Available : KeychainState::Unavailable);
+            if (!r)
+                qCWarning(lcVault) << "keychain unavailable:" << r.error().message;
+            then(std::move(r));
+        });
+    }
+
+    Result<void> validate(Item &item, bool isNew) const;
+    void resolveField(
+        const QUuid &id, const SecretFieldRow &row, std::function<void(Result<RowState>)> then);
+    void finishRemoval(const QUuid &id, std::function<void(Result<void>)> then);
+    void reconcileItems(QList<QUuid> ids, std::function<void(Result<void>)> then);
+    void refreshJwtClaims(const QUuid &id, const SecretBytes &token);
+};
+
+Vault::Vault(
+    std::unique_ptr<MetadataStore> metadata, std::unique_ptr<SecretStore> secrets, QObject *parent)
+    : QObject(parent)
+    , d(std::make_unique<Private>())
+{
+    d->q = this;
+    d->metadata = std::move(metadata);
+    d->secrets = std::move(secrets);
+}
+
+Vault::~Vault() = default;
+
+Result<Vault *> Vault::open(const QString &databaseFile, const QString &service, QObject *parent)
+{
+    Result<std::unique_ptr<MetadataStore>> store = MetadataStore::open(databaseFile);
+    if (!store)
+        return store.error();
+    auto secrets = std::make_unique<SecretStore>(service);
+    return new Vault(std::move(store).value(), std::move(secrets), parent);
+}
+
+Result<Vault *> Vault::openDefault(QObject *parent)
+{
+    return open(paths::databaseFile(), paths::keychainService(), parent);
+}
+
+QString Vault::databaseFile() const { return d->metadata->fileName(); }
+QString Vault::service() const { return d->secrets->service(); }
+
+KeychainState Vault::keychainState() const { return d->keychain; }
+
+void Vault::probeKeychain()
+{
+    d->secrets->probe(this, [this](Result<void> r) {
+        d->setKeychain(r ? KeychainState::Available : KeychainState::Unavailable);
+    });
+}
+
+QList<Item> Vault::items() const
+{
+    Result<QList<Item>> all = d->metadata->items();
+    if (!all) {
+        qCWarning(lcVault) << "cannot list items:" << all.error().message;
+        return {};
+    }
+    return std::move(all).value();
+}
+
+std::optional<Item> Vault::find(QStringView nameOrId) const
+{
+    const QString text = nameOrId.toString();
+    Result<std::optional<Item>> byName = d->metadata->findByName(normalizedName(text));
+    if (byName && byName->has_value())
+        return **byName;
+    const QUuid id = QUuid::fromString(text.trimmed());
+    if (id.isNull())
+        return std::nullopt;
+    Result<std::optional<Item>> byId = d->metadata->findById(id);
+    if (byId)
+        return *byId;
+    return std::nullopt;
+}
+
+Result<void> Vault::Private::validate(Item &item, bool isNew) const
+{
+    item.name = normalizedName(item.name);
+    if (item.name.isEmpty())
+        return invalid(u"The item needs a name."_s);
+    if (item.name.size() > kMaxNameLength)
+        return invalid(u"The name is longer than %1 characters."_s.arg(kMaxNameLength));
+    for (QChar c : std::as_const(item.name)) {
+        if (c.category() == QChar::Other_Control || c.category() == QChar::Other_Format
+            || c == QChar::LineSeparator || c == QChar::ParagraphSeparator)
+            return invalid(u"The name contains a control character."_s);
+    }
+    // ITEM on the command line is a name or an id: a name that reads as an id would be ambiguous.
+    if (!QUuid::fromString(item.name).isNull())
+        return invalid(u"A name cannot look like an item id."_s);
+    if (item.kind == ItemKind::ApiKey) {
+        if (item.headerName.isEmpty())
+            item.headerName = u"X-API-Key"_s;
+        if (!std::all_of(item.headerName.cbegin(), item.headerName.cend(), isTokenChar))
+            return invalid(u"\"%1\" is not a valid HTTP header name."_s.arg(item.headerName));
+    }
+    if (item.rotateEveryDays < 0 || item.rotateEveryDays > 3650)
+        return invalid(u"The rotation interval must be between 0 (never) and 3650 days."_s);
+    for (QString &url : item.baseUrls) {
+        url = url.trimmed();
+        if (!isHttpUrl(url))
+            return invalid(
+                u"\"%1\" is not an http(s) base URL with a host (and no user info)."_s.arg(url));
+    }
+    if (item.kind == ItemKind::OAuth) {
+        if (!isHttpUrl(item.issuerUrl))
+            return invalid(u"The OAuth connection needs an http(s) issuer URL."_s);
+        if (item.clientId.trimmed().isEmpty())
+            return invalid(u"The OAuth connection needs a client id."_s);
+    }
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    if (isNew) {
+        if (item.id.isNull())
+            item.id = QUuid::createUuid();
+        if (!item.created.isValid())
+            item.created = now;
+    }
+    item.updated = now;
+    return {};
+}
+
+void Vault::Private::refreshJwtClaims(const QUuid &id, const SecretBytes &token)
+{
+    Result<std::optional<Item>> item = metadata->findById(id);
+    if (!item || !item->has_value() || (*item)->kind != ItemKind::Jwt)
+        return;
+    Item updated = **item;
+    applyJwtClaims(updated, token);
+    updated.updated = QDateTime::currentDateTimeUtc();
+    if (Result<void> r = metadata->updateMetadata(updated); !r)
+        qCWarning(lcVault) << "cannot cache JWT claims:" << r.error().message;
+}
+
+Result<void> Vault::updateItem(const Item &item)
+{
+    Result<std::optional<Item>> existing = d->metadata->findById(item.id);
+    if (!existing)
+        return existing.error();
+    if (!existing->has_value())
+        return notFound(item.id);
+    Item next = item;
+    next.kind = (*existing)->kind; // neither kind nor id change
+    next.created = (*existing)->created;
+    if (Result<void> r = d->validate(next, false); !r)
+        return r;
+    if (Result<void> r = d->metadata->updateMetadata(next); !r)
+        return r;
+    Result<std::optional<Item>> stored = d->metadata->findById(item.id);
+    if (stored && stored->has_value())
+        Q_EMIT itemUpdated(**stored);
+    return {};
+}
+
+void Vault::addItem(
+    Item item, SecretBytes secret, QObject *context, std::function<void(Result<Item>)> done)
+{
+    QPointer<QObject> ctx(context ? context : this);
+    auto secretShared = std::make_shared<SecretBytes>(std::move(secret));
+    d->enqueue([this, item = std::move(item), secretShared, ctx, done = std::move(done)](
+                   std::function<void()> next) mutable {
+        auto fail = [ctx, done, next](const Error &e) {
+            deliver<Item>(ctx, done, e);
+            next();
+        };
+        if (Result<void> r = d->validate(item, true); !r)
+            return fail(r.error());
+        const bool noSecret = secretShared->isEmpty();
+        if (noSecret && item.kind != ItemKind::OAuth)
+            return fail(invalid(u"The secret is empty."_s));
+        if (secretShared->size() > kMaxSecretSize)
+            return fail(invalid(u"The secret is larger than %1 bytes."_s.arg(kMaxSecretSize)));
+        Result<std::optional<Item>> clash = d->metadata->findByName(item.name);
+        if (!clash)
+            return fail(clash.error());
+        if (clash->has_value())
+            return fail(Error::input(
+                u"name-taken"_s, u"An item named \"%1\" already exists."_s.arg(item.name)));
+        if (item.kind == ItemKind::Jwt)
+            applyJwtClaims(item, *secretShared);
+
+        if (noSecret) { // an OAuth connection before its first login: nothing for the keychain
+            if (Result<void> r = d->metadata->insertWithoutSecret(item); !r)
+                return fail(r.error());
+            Result<std::optional<Item>> stored = d->metadata->findById(item.id);
+            const Item added = stored && stored->has_value() ? **stored : item;
+            Q_EMIT itemAdded(added);
+            deliver<Item>(ctx, done, added);
+            return next();
+        }
+
+        // No keychain, no row (DESIGN.md rule 1): check before anything is written.
+        d->ensureKeychain([this, item, secretShared, ctx, done, next, fail](Result<void> ok) {
+            if (!ok)
+                return fail(ok.error());
+            SecretFieldRow field;
+            field.field = item.primaryField();
+            field.chunks = SecretStore::chunkCount(secretShared->size());
+            field.generation = SecretStore::newGeneration();
+            if (Result<void> r = d->metadata->insertPending(item, field); !r)
+                return fail(r.error());
+            d->secrets->write(item.id, field.field, field.generation, *secretShared, this,
+                [this, item, field, ctx, done, next, fail](Result<void> written) {
+                    if (!written) {
+                        // Roll back: mark, delete whatever chunks made it, drop the row.
+                        d->noteError(written.error());
+                        const Error cause = written.error();
+                        (void)d->metadata->markDeleting(item.id);
+                        d->secrets->remove(item.id, field.field, 0, field.chunks, this,
+                            [this, item, cause, fail](Result<void> removed) {
+                                if (removed) {
+                                    if (Result<void> r = d->metadata->deleteItem(item.id); !r)
+                                        qCWarning(lcVault)
+                                            << "cannot roll back an item:" << r.error().message;
+                                } else {
+                                    // Stays "deleting": hidden, finished by reconcile().
+                                    qCWarning(lcVault) << "cannot roll back a failed write:"
+                                                       << removed.error().message;
+                                }
+                                fail(cause);
+                            });
+                        return;
+                    }
+                    if (Result<void> r =
+                            d->metadata->finishFieldWrite(item.id, field.field, field.generation);
+                        !r)
+                        return fail(r.error());
+                    Result<std::optional<Item>> stored = d->metadata->findById(item.id);
+                    const Item added = stored && stored->has_value() ? **stored : item;
+                    Q_EMIT itemAdded(added);
+                    deliver<Item>(ctx, done, added);
+                    next();
+                });
+        });
+    });
+}
+
+void Vault::writeSecret(const QUuid &id, const QString &field, SecretBytes secret, QObject *context,
+    std::function<void(Result<void>)> done)
+{
+    QPointer<QObject> ctx(context ? context : this);
+    auto secretShared = std::make_shared<SecretBytes>(std::move(secret));
+    d->enqueue([this, id, field, secretShared, ctx, done = std::move(done)](
+                   std::function<void()> next) {
+        auto fail = [ctx, done, next](const Error &e) {
+            deliver<void>(ctx, done, e);
+            next();
+        };
+        static const QRegularExpression fieldName(u"^[a-z][a-z0-9_]{0,63}$"_s);
+        if (!fieldName.match(field).hasMatch())
+            return fail(invalid(u"\"%1\" is not a secret field name."_s.arg(field)));
+        if (secretShared->isEmpty())
+            return fail(invalid(u"The secret is empty."_s));
+        if (secretShared->size() > kMaxSecretSize)
+            return fail(invalid(u"The secret is larger than %1 bytes."_s.arg(kMaxSecretSize)));
+        Result<std::optional<Item>> item = d->metadata->findById(id);
+        if (!item)
+            return fail(item.error());
+        if (!item->has_value())
+            return fail(notFound(id));
+        d->ensureKeychain([this, id, field, secretShared, ctx, done, next, fail](Result<void> ok) {
+            if (!ok)
+                return fail(ok.error());
+            const int chunks = SecretStore::chunkCount(secretShared->size());
+            const QByteArray generation = SecretStore::newGeneration();
+            if (Result<void> r = d->metadata->beginFieldWrite(id, field, chunks, generation); !r)
+                return fail(r.error());
+            d->secrets->write(id, field, generation, *secretShared, this,
+                [this, id, field, chunks, generation, secretShared, ctx, done, next, fail](
+                    Result<void> written) {
+                    Result<std::optional<SecretFieldRow>> row = d->metadata->secretField(id, field);
+                    if (!row || !row->has_value())
+                        return fail(row ? notFound(id) : row.error());
+                    if (!written) {
+                        // Settle the field (new secret, previous one, or Missing), then report.
+                        d->noteError(written.error());
+                        const Error cause = written.error();
+                        d->resolveField(id, **row, [this, id, cause, fail](Result<RowState>) {
+                            Result<std::optional<Item>> now = d->metadata->findById(id);
+                            if (now && now->has_value())
+                                Q_EMIT itemUpdated(**now);
+                            fail(cause);
+                        });
+                        return;
+                    }
+                    const int high = (*row)->highChunks;
+                    auto finish = [this, id, field, generation, secretShared, ctx, done, next,
+                                      fail](bool cleaned, int high) {
+                        Result<void> r = cleaned
+                            ? d->metadata->finishFieldWrite(id, field, generation)
+                            : Result<void>();
+                        if (!cleaned) {
+                            SecretFieldRow settled;
+                            settled.field = field;
+                            settled.chunks = SecretStore::chunkCount(secretShared->size());
+                            settled.generation = generation;
+                            settled.highChunks = high; // retried by the next cleanup
+                            settled.state = RowState::Present;
+                            Result<bool> s = d->metadata->resolveField(id, settled, generation);
+                            if (!s)
+                                r = s.error();
+                        }
+                        if (!r)
+                            return fail(r.error());
+                        Result<std::optional<Item>> stored = d->metadata->findById(id);
+                        if (stored && stored->has_value() && field == (*stored)->primaryField())
+                            d->refreshJwtClaims(id, *secretShared);
+                        stored = d->metadata->findById(id);
+                        if (stored && stored->has_value())
+                            Q_EMIT itemUpdated(**stored);
+                        deliver<void>(ctx, done, Result<void>());
+                        next();
+                    };
+                    if (high <= chunks)
+                        return finish(true, high);
+                    // Drop chunks a longer, earlier secret left behind.
+                    d->secrets->remove(
+                        id, field, chunks, high, this, [finish, high](Result<void> removed) {
+                            if (!removed)
+                                qCWarning(lcVault)
+                                    << "cannot remove stale chunks:" << removed.error().message;
+                            finish(bool(removed), high);
+                        });
+                });
+        });
+    });
+}
+
+void Vault::readSecret(const QUuid &id, const QString &field, QObject *context,
+    std::function<void(Result<SecretBytes>)> done)
+{
+    QPointer<QObject> ctx(context ? context : this);
+    d->enqueue([this, id, field, ctx, done = std::move(done)](std::function<void()> next) {
+        auto fail = [ctx, done, next](const Error &e) {
+            deliver<SecretBytes>(ctx, done, e);
+            next();
+        };
+        Result<std::optional<Item>> item = d->metadata->findById(id);
+        if (!item)
+            return fail(item.error());
+        if (!item->has_value())
+            return fail(notFound(id));
+        Result<std::optional<SecretFieldRow>> row = d->metadata->secretField(id, field);
+        if (!row)
+            return fail(row.error());
+        if (!row->has_value())
+            return fail(Error::environment(u"secret-missing"_s,
+                u"No secret \"%1\" is stored for \"%2\"."_s.arg(field, (*item)->name)));
+        const SecretFieldRow f = **row;
+        d->ensureKeychain([this, id, f, ctx, done, next, fail](Result<void> ok) {
+            if (!ok)
+                return fail(ok.error());
+            d->secrets->read(id, f.field, f.chunks, f.generation, this,
+                [this, id, f, ctx, done, next, fail](Result<SecretBytes> secret) {
+                    if (secret) {
+                        deliver<SecretBytes>(ctx, done, std::move(secret));
+                        return next();
+                    }
+                    d->noteError(secret.error());
+                    if (secret.error().id != u"secret-missing"_s)
+                        return fail(secret.error());
+                    // Incomplete: settle the field (a previous secret may still be whole).
+                    const Error cause = secret.error();
+                    d->resolveField(
+                        id, f, [this, id, f, ctx, done, next, cause](Result<RowState> s) {
+                            Result<std::optional<Item>> now = d->metadata->findById(id);
+                            if (now && now->has_value())
+                                Q_EMIT itemUpdated(**now);
+                            if (s && *s == RowState::Present) {
+                                // The previous secret survived: read that one.
+                                Result<std::optional<SecretFieldRow>> again =
+                                    d->metadata->secretField(id, f.field);
+                                if (again && again->has_value()) {
+                                    const SecretFieldRow g = **again;
+                                    d->secrets->read(id, g.field, g.chunks, g.generation, this,
+                                        [ctx, done, next](Result<SecretBytes> r) {
+                                            deliver<SecretBytes>(ctx, done, std::move(r));
+                                            next();
+                                        });
+                                    return;
+                                }
+                            }
+                            deliver<SecretBytes>(ctx, done, cause);
+                            next();
+                        });
+                });
+        });
+    });
+}
+
+void Vault::removeItem(const QUuid &id, QObject *context, std::function<void(Result<void>)> done)
+{
+    QPointer<QObject> ctx(context ? context : this);
+    d->enqueue([this, id, ctx, done = std::move(done)](std::function<void()> next) {
+        auto fail = [ctx, done, next](const Error &e) {
+            deliver<void>(ctx, done, e);
+            next();
+        };
+        Result<std::optional<Item>> item = d->metadata->findById(id, true);
+        if (!item)
+            return fail(item.error());
+        if (!item->has_value())
+            return fail(notFound(id));
+        d->ensureKeychain([this, id, ctx, done, next, fail](Result<void> ok) {
+            if (!ok)
+                return fail(ok.error());
+            if (Result<void> r = d->metadata->markDeleting(id); !r)
+                return fail(r.error());
+            d->finishRemoval(id, [this, id, ctx, done, next](Result<void> r) {
+                if (r)
+                    Q_EMIT itemRemoved(id);
+                else
+                    Q_EMIT itemsChanged(); // hidden now; reconcile() finishes the removal
+                deliver<void>(ctx, done, std::move(r));
+                next();
+            });
+        });
+    });
+}
+
+void Vault::Private::finishRemoval(const QUuid &id, std::function<void(Result<void>)> then)
+{
+    Result<QList<SecretFieldRow>> fields = metadata->secretFields(id);
+    if (!fields)
+        return then(fields.error());
+    auto remaining = std::make_shared<QList<SecretFieldRow>>(std::move(fields).value());
+    auto step = std::make_shared<std::function<void()>>();
+    *step = [this, id, remaining, step, then]() {
+        if (remaining->isEmpty()) {
+            *step = nullptr;
+            then(metadata->deleteItem(id));
+            return;
+        }
+        const SecretFieldRow f = remaining->takeFirst();
+        const int upTo = std::max({ f.chunks, f.prevChunks, f.highChunks });
+        secrets->remove(id, f.field, 0, upTo, q, [this, step, then](Result<void> r) {
+            if (!r) {
+                noteError(r.error());
+                *step = nullptr;
+                then(r.error());
+                return;
+            }
+            (*step)();
+        });
+    };
+    (*step)();
+}
+
+void Vault::Private::resolveField(
+    const QUuid &id, const SecretFieldRow &row, std::function<void(Result<RowState>)> then)
+{
+    // Decide what the keychain really holds for this field: the newest complete write, else the
+    // previous complete one, else nothing (Missing). Then drop chunks beyond the survivor.
+    auto settle = [this, id, row, then](RowState state, int chunks, const QByteArray &gen) {
+        SecretFieldRow final = row;
+        final.state = state;
+        final.chunks = chunks;
+        final.generation = gen;
+        final.prevChunks = 0;
+        final.prevGeneration.clear();
+        auto commit = [this, id, row, final, then](int high) mutable {
+            final.highChunks = high;
+            Result<bool> r = metadata->resolveField(id, final, row.generation);
+            if (!r)
+                return then(r.error());
+            then(final.state);
+        };
+        const int high = std::max({ row.highChunks, row.chunks, row.prevChunks });
+        if (state != RowState::Present || high <= chunks)
+            return commit(std::max(high, chunks));
+        secrets->remove(id, row.field, chunks, high, q,
+            [commit, high, chunks](Result<void> r) mutable { commit(r ? chunks : high); });
+    };
+    secrets->read(id, row.field, row.chunks, row.generation, q,
+        [this, id, row, settle, then](Result<SecretBytes> current) {
+            if (current)
+                return settle(RowState::Present, row.chunks, row.generation);
+            if (current.error().id != u"secret-missing"_s) {
+                noteError(current.error());
+                return then(current.error()); // transient: never mark Missing on this
+            }
+            if (row.prevChunks <= 0)
+                return settle(RowState::Missing, row.chunks, row.generation);
+            secrets->read(id, row.field, row.prevChunks, row.prevGeneration, q,
+                [this, row, settle, then](Result<SecretBytes> previous) {
+                    if (previous)
+                        return settle(RowState::Present, row.prevChunks, row.prevGeneration);
+                    if (previous.error().id != u"secret-missing"_s) {
+                        noteError(previous.error());
+                        return then(previous.error());
+                    }
+                    settle(RowState::Missing, row.chunks, row.generation);
+                });
+        });
+}
+
+void Vault::Private::reconcileItems(QList<QUuid> ids, std::function<void(Result<void>)> then)
+{
+    if (ids.isEmpty())
+        return then({});
+    const QUuid id = ids.takeFirst();
+    auto rest = [this, ids, then](Result<void> r) {
+        if (!r)
+            return then(r);
+        reconcileItems(ids, then);
+    };
+    Result<std::optional<RowState>> state = metadata->itemState(id);
+    if (!state)
+        return then(state.error());
+    if (!state->has_value())
+        return rest({}); // removed meanwhile (another process)
+    if (**state == RowState::Deleting)
+        return finishRemoval(id, rest);
+    Result<QList<SecretFieldRow>> fields = metadata->secretFields(id);
+    if (!fields)
+        return then(fields.error());
+    auto pending = std::make_shared<QList<SecretFieldRow>>();
+    for (const SecretFieldRow &f : *fields) {
+        if (f.state != RowState::Present)
+            *pending << f;
+    }
+    auto step = std::make_shared<std::function<void()>>();
+    *step = [this, id, pending, step, rest]() {
+        if (pending->isEmpty()) {
+            *step = nullptr;
+            rest(metadata->refreshItemState(id, true));
+            return;
+        }
+        const SecretFieldRow f = pending->takeFirst();
+        resolveField(id, f, [step, rest](Result<RowState> r) {
+            if (!r) {
+                auto finish = rest;
+                *step = nullptr;
+                return finish(r.error());
+            }
+            (*step)();
+        });
+    };
+    (*step)();
+}
+
+void Vault::reconcile(QObject *context, std::function<void(Result<void>)> done)
+{
+    QPointer<QObject> ctx(context ? context : this);
+    d->enqueue([this, ctx, done = std::move(done)](std::function<void()> next) {
+        d->ensureKeychain([this, ctx, done, next](Result<void> ok) {
+            if (!ok) {
+                deliver<void>(ctx, done, ok);
+                return next();
+            }
+            Result<QList<QUuid>> ids = d->metadata->unsettledItems();
+            if (!ids) {
+                deliver<void>(ctx, done, Result<void>(ids.error()));
+                return next();
+            }
+            d->reconcileItems(std::move(ids).value(), [this, ctx, done, next](Result<void> r) {
+                Q_EMIT itemsChanged();
+                deliver<void>(ctx, done, std::move(r));
+                next();
+            });
+        });
+    });
+}
+
+} // namespace keyhaven::vault
