@@ -1,0 +1,95 @@
+// A real OpenID provider (panva/oidc-provider 8.x, node >= 18) on 127.0.0.1 with an OS-chosen
+// port, for Keyhaven's end-to-end tests. Prints one JSON line {"issuer": ...} on stdout once it
+// listens; stops on SIGTERM or when stdin closes (so a crashed test never leaves it running).
+//
+// Environment: KH_ACCESS_TTL (seconds, default 60), KH_CLIENT_ID (default keyhaven-e2e).
+import http from 'node:http';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import Provider from 'oidc-provider';
+
+const accessTtl = Number(process.env.KH_ACCESS_TTL || 60);
+const clientId = process.env.KH_CLIENT_ID || 'keyhaven-e2e';
+const resource = 'https://api.keyhaven.test/';
+
+function jwk(type, options, alg, kid) {
+  const { privateKey } = generateKeyPairSync(type, options);
+  return { ...privateKey.export({ format: 'jwk' }), alg, use: 'sig', kid };
+}
+
+const server = http.createServer();
+await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+const issuer = `http://127.0.0.1:${server.address().port}`;
+
+const provider = new Provider(issuer, {
+  clients: [
+    {
+      client_id: clientId,
+      application_type: 'native', // loopback redirect with any port (RFC 8252 7.3)
+      token_endpoint_auth_method: 'none', // a public client: PKCE is what protects the code
+      redirect_uris: ['http://127.0.0.1/callback'],
+      grant_types: ['authorization_code', 'refresh_token'],
+      response_types: ['code'],
+    },
+    {
+      client_id: `${clientId}-confidential`,
+      client_secret: 'e2e-client-secret-value',
+      application_type: 'native',
+      token_endpoint_auth_method: 'client_secret_basic',
+      redirect_uris: ['http://127.0.0.1/callback'],
+      grant_types: ['authorization_code', 'refresh_token'],
+      response_types: ['code'],
+    },
+  ],
+  jwks: {
+    keys: [
+      jwk('rsa', { modulusLength: 2048 }, 'RS256', 'e2e-rs256'),
+      jwk('ec', { namedCurve: 'P-256' }, 'ES256', 'e2e-es256'),
+    ],
+  },
+  pkce: { required: () => true, methods: ['S256'] },
+  scopes: ['openid', 'offline_access', 'profile', 'api:read', 'api:write'],
+  claims: { openid: ['sub'], profile: ['name'] },
+  findAccount: (ctx, id) => ({
+    accountId: id,
+    claims: () => ({ sub: id, name: `Test user ${id}` }),
+  }),
+  rotateRefreshToken: true,
+  issueRefreshToken: async (ctx, client, code) =>
+    client.grantTypeAllowed('refresh_token') && code.scopes.has('offline_access'),
+  ttl: {
+    AccessToken: accessTtl,
+    AuthorizationCode: 120,
+    IdToken: 3600,
+    RefreshToken: 86400,
+    Grant: 86400,
+    Interaction: 600,
+    Session: 3600,
+  },
+  features: {
+    devInteractions: { enabled: true }, // the login and consent pages the browser fills in
+    revocation: { enabled: true },
+    introspection: { enabled: true },
+    resourceIndicators: {
+      enabled: true,
+      defaultResource: () => resource,
+      useGrantedResource: () => true,
+      getResourceServerInfo: () => ({
+        scope: 'api:read api:write',
+        audience: resource,
+        accessTokenTTL: accessTtl,
+        accessTokenFormat: 'jwt',
+        jwt: { sign: { alg: 'ES256' } },
+      }),
+    },
+  },
+  cookies: { keys: [randomBytes(32).toString('hex')] },
+});
+
+server.on('request', provider.callback());
+process.stdout.write(`${JSON.stringify({ issuer, clientId, resource })}\n`);
+
+const stop = () => server.close(() => process.exit(0));
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);
+process.stdin.on('end', stop);
+process.stdin.resume();
