@@ -1,0 +1,16 @@
+// tests/jose/main.cpp — runs the jose test classes from one executable.
+#include "testsupport.h"
+
+#include <QCoreApplication>
+
+QObject *makeTestParsers(); // tst_parsers.cpp
+QObject *makeTestPrimitives(); // tst_primitives.cpp
+QObject *makeTestJwsVectors(); // tst_jwsvectors.cpp
+QObject *makeTestAttacks(); // tst_attacks.cpp
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    return keyhaven::test::runAll(
+        argc, argv, { makeTestParsers, makeTestPrimitives, makeTestJwsVectors, makeTestAttacks });
+}
