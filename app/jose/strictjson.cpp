@@ -15,7 +15,30 @@ namespace {
 struct Frame
 {
     bool isObject = false;
-    QSet<QByteArray> keys;
+    // Member names seen so far. Objects in tokens are small, so a linear scan beats hashing;
+    // past 32 names a hash set takes over (no quadratic cost on hostile input).
+    std::vector<QByteArray> names;
+    QSet<QByteArray> many;
+
+    bool insert(const QByteArray &name)
+    {
+        if (!many.isEmpty()) {
+            if (many.contains(name))
+                return false;
+            many.insert(name);
+            return true;
+        }
+        for (const QByteArray &n : names)
+            if (n == name)
+                return false;
+        names.push_back(name);
+        if (names.size() > 32) {
+            for (QByteArray &n : names)
+                many.insert(std::move(n));
+            names.clear();
+        }
+        return true;
+    }
 };
 
 class Scanner
@@ -257,12 +280,11 @@ Result<void> Scanner::run()
         if (!string(&key))
             return fail(m_why);
         Frame &top = stack.back();
-        if (top.keys.contains(key))
+        if (!top.insert(key))
             return Error::input(u"duplicate-member"_s,
                 u"Duplicate member name \"%1\": parsers disagree on which value wins, so the "
                 "object is rejected (RFC 7515 §4, RFC 8725 §3.4)."_s.arg(
                     QString::fromUtf8(key).left(64)));
-        top.keys.insert(key);
         skipWs();
         if (m_i >= m_n || m_p[m_i] != ':')
             return fail(u"expected ':'"_s);
@@ -280,7 +302,7 @@ Result<void> Scanner::run()
                 if (int(stack.size()) >= m_opt.maxDepth)
                     return fail(u"nesting deeper than %1 levels"_s.arg(m_opt.maxDepth));
                 ++m_i;
-                stack.push_back(Frame { c == '{', {} });
+                stack.push_back(Frame { c == '{', {}, {} });
                 skipWs();
                 if (m_i < m_n && m_p[m_i] == (c == '{' ? '}' : ']')) {
                     ++m_i;
