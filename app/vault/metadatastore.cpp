@@ -434,23 +434,26 @@ Result<QList<QUuid>> MetadataStore::unsettledItems() const
 }
 
 namespace {
+// A null QString binds as SQL NULL; the text columns are NOT NULL with '' for "none".
+QString text(const QString &s) { return s.isNull() ? QString::fromLatin1("") : s; }
+
 void bindMetadata(QSqlQuery &q, const Item &item)
 {
-    q.addBindValue(item.name);
-    q.addBindValue(item.owner);
+    q.addBindValue(text(item.name));
+    q.addBindValue(text(item.owner));
     q.addBindValue(listToJson(item.tags));
-    q.addBindValue(item.notes);
+    q.addBindValue(text(item.notes));
     q.addBindValue(timeToSql(item.updated));
-    q.addBindValue(item.headerName);
+    q.addBindValue(text(item.headerName));
     q.addBindValue(listToJson(item.baseUrls));
     q.addBindValue(item.rotateEveryDays);
     q.addBindValue(timeToSql(item.lastRotated));
     q.addBindValue(timeToSql(item.expires));
-    q.addBindValue(item.jwtIssuer);
-    q.addBindValue(item.jwtSubject);
+    q.addBindValue(text(item.jwtIssuer));
+    q.addBindValue(text(item.jwtSubject));
     q.addBindValue(listToJson(item.jwtAudience));
-    q.addBindValue(item.issuerUrl);
-    q.addBindValue(item.clientId);
+    q.addBindValue(text(item.issuerUrl));
+    q.addBindValue(text(item.clientId));
     q.addBindValue(listToJson(item.scopes));
 }
 } // namespace
@@ -542,7 +545,8 @@ Result<void> MetadataStore::beginFieldWrite(
             q.addBindValue(chunks);
             q.addBindValue(QString::fromLatin1(generation));
             q.addBindValue(oldComplete ? o.chunks : o.prevChunks);
-            q.addBindValue(QString::fromLatin1(oldComplete ? o.generation : o.prevGeneration));
+            q.addBindValue(
+                text(QString::fromLatin1(oldComplete ? o.generation : o.prevGeneration)));
         } else {
             q.prepare(u"INSERT INTO item_secrets (chunks, high_chunks, generation, state, "
                       "item_id, field) VALUES (?, ?, ?, 'writing', ?, ?)"_s);
@@ -594,7 +598,7 @@ Result<bool> MetadataStore::resolveField(
         q.addBindValue(resolved.chunks);
         q.addBindValue(QString::fromLatin1(resolved.generation));
         q.addBindValue(resolved.prevChunks);
-        q.addBindValue(QString::fromLatin1(resolved.prevGeneration));
+        q.addBindValue(text(QString::fromLatin1(resolved.prevGeneration)));
         q.addBindValue(rowStateId(resolved.state));
         q.addBindValue(resolved.highChunks);
         q.addBindValue(idText(id));

@@ -240,9 +240,11 @@ void SecretStore::read(const QUuid &id, const QString &field, int chunks,
     QPointer<QObject> ctx(context);
     *step = [this, id, field, chunks, generation, state, step, ctx](int i) {
         if (i == chunks) {
+            // Move out what we need first: resetting *step destroys this closure.
             auto finish = std::move(state->done);
+            SecretBytes secret(std::exchange(state->joined, QByteArray()));
             *step = nullptr;
-            finish(SecretBytes(std::exchange(state->joined, QByteArray())));
+            finish(std::move(secret));
             return;
         }
         if (!ctx)

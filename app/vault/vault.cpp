@@ -319,6 +319,8 @@ void Vault::addItem(
             field.generation = SecretStore::newGeneration();
             if (Result<void> r = d->metadata->insertPending(item, field); !r)
                 return fail(r.error());
+            qCDebug(lcVault) << "adding" << item.idString() << kindId(item.kind) << "secret of"
+                             << secretShared->size() << "bytes in" << field.chunks << "chunk(s)";
             d->secrets->write(item.id, field.field, field.generation, *secretShared, this,
                 [this, item, field, ctx, done, next, fail](Result<void> written) {
                     if (!written) {
@@ -385,6 +387,7 @@ void Vault::writeSecret(const QUuid &id, const QString &field, SecretBytes secre
             const QByteArray generation = SecretStore::newGeneration();
             if (Result<void> r = d->metadata->beginFieldWrite(id, field, chunks, generation); !r)
                 return fail(r.error());
+            qCDebug(lcVault) << "writing" << field << "of" << id << "in" << chunks << "chunk(s)";
             d->secrets->write(id, field, generation, *secretShared, this,
                 [this, id, field, chunks, generation, secretShared, ctx, done, next, fail](
                     Result<void> written) {
@@ -470,6 +473,7 @@ void Vault::readSecret(const QUuid &id, const QString &field, QObject *context,
         d->ensureKeychain([this, id, f, ctx, done, next, fail](Result<void> ok) {
             if (!ok)
                 return fail(ok.error());
+            qCDebug(lcVault) << "reading" << f.field << "of" << id;
             d->secrets->read(id, f.field, f.chunks, f.generation, this,
                 [this, id, f, ctx, done, next, fail](Result<SecretBytes> secret) {
                     if (secret) {
@@ -526,6 +530,7 @@ void Vault::removeItem(const QUuid &id, QObject *context, std::function<void(Res
                 return fail(ok.error());
             if (Result<void> r = d->metadata->markDeleting(id); !r)
                 return fail(r.error());
+            qCDebug(lcVault) << "removing" << id;
             d->finishRemoval(id, [this, id, ctx, done, next](Result<void> r) {
                 if (r)
                     Q_EMIT itemRemoved(id);
@@ -547,8 +552,11 @@ void Vault::Private::finishRemoval(const QUuid &id, std::function<void(Result<vo
     auto step = std::make_shared<std::function<void()>>();
     *step = [this, id, remaining, step, then]() {
         if (remaining->isEmpty()) {
+            // Copy out first: resetting *step destroys this closure and its captures.
+            Result<void> r = metadata->deleteItem(id);
+            auto finish = then;
             *step = nullptr;
-            then(metadata->deleteItem(id));
+            finish(std::move(r));
             return;
         }
         const SecretFieldRow f = remaining->takeFirst();
@@ -619,6 +627,7 @@ void Vault::Private::reconcileItems(QList<QUuid> ids, std::function<void(Result<
     if (ids.isEmpty())
         return then({});
     const QUuid id = ids.takeFirst();
+    qCDebug(lcVault) << "reconciling" << id;
     auto rest = [this, ids, then](Result<void> r) {
         if (!r)
             return then(r);
@@ -642,8 +651,10 @@ void Vault::Private::reconcileItems(QList<QUuid> ids, std::function<void(Result<
     auto step = std::make_shared<std::function<void()>>();
     *step = [this, id, pending, step, rest]() {
         if (pending->isEmpty()) {
-            *step = nullptr;
-            rest(metadata->refreshItemState(id, true));
+            Result<void> r = metadata->refreshItemState(id, true);
+            auto finish = rest;
+            *step = nullptr; // destroys this closure: only locals from here on
+            finish(std::move(r));
             return;
         }
         const SecretFieldRow f = pending->takeFirst();

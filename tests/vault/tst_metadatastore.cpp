@@ -1,0 +1,197 @@
+// tests/vault/tst_metadatastore.cpp — schema migrations, pragmas, constraints (real SQLite file).
+#include "testsupport.h"
+#include "vault/metadatastore.h"
+
+#include <QDir>
+#include <QSqlQuery>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace keyhaven;
+using namespace keyhaven::vault;
+
+namespace {
+QVariant scalar(const QSqlDatabase &db, const QString &sql)
+{
+    QSqlQuery q(db);
+    if (!q.exec(sql) || !q.next())
+        return {};
+    return q.value(0);
+}
+
+Item sampleItem(const QString &name)
+{
+    Item item;
+    item.id = QUuid::createUuid();
+    item.name = name;
+    item.kind = ItemKind::ApiKey;
+    item.created = item.updated = QDateTime::currentDateTimeUtc();
+    item.tags = { u"prod"_s, u"billing"_s };
+    item.baseUrls = { u"https://api.example.com"_s };
+    return item;
+}
+
+SecretFieldRow secretRow(int chunks = 1)
+{
+    SecretFieldRow f;
+    f.field = u"secret"_s;
+    f.chunks = chunks;
+    f.generation = "0123456789abcdef";
+    return f;
+}
+} // namespace
+
+class TestMetadataStore : public QObject
+{
+    Q_OBJECT
+    QString m_file;
+
+private Q_SLOTS:
+    void init()
+    {
+        const QString dir = qEnvironmentVariable("KEYHAVEN_DATA_DIR") + u"/metadata"_s;
+        QDir(dir).removeRecursively();
+        m_file = dir + u"/keyhaven.sqlite"_s;
+    }
+
+    void migrationRunsOnFreshFileAndIsIdempotent()
+    {
+        {
+            auto store = MetadataStore::open(m_file);
+            QVERIFY2(store, qPrintable(store ? QString() : store.error().message));
+            QCOMPARE((*store)->schemaVersion(), MetadataStore::kSchemaVersion);
+            QSqlDatabase db = (*store)->database();
+            QCOMPARE(scalar(db, u"SELECT COUNT(*) FROM schema_version"_s).toInt(), 1);
+            QCOMPARE(scalar(db,
+                         u"SELECT COUNT(*) FROM sqlite_master WHERE name IN "
+                         "('items', 'item_secrets')"_s)
+                         .toInt(),
+                2);
+            QVERIFY((*store)->insertPending(sampleItem(u"kept"_s), secretRow()));
+        }
+        // Reopen: no migration runs again, the data is still there.
+        auto again = MetadataStore::open(m_file);
+        QVERIFY(again);
+        QCOMPARE((*again)->schemaVersion(), MetadataStore::kSchemaVersion);
+        QCOMPARE(scalar((*again)->database(), u"SELECT COUNT(*) FROM schema_version"_s).toInt(), 1);
+        auto items = (*again)->items();
+        QVERIFY(items);
+        QCOMPARE(items->size(), 1);
+        QCOMPARE(items->first().name, u"kept"_s);
+        QCOMPARE(items->first().tags, QStringList({ u"prod"_s, u"billing"_s }));
+        QCOMPARE(items->first().secretState, SecretState::Unknown); // pending
+    }
+
+    void twoStoresOnOneFile()
+    {
+        auto a = MetadataStore::open(m_file);
+        auto b = MetadataStore::open(m_file);
+        QVERIFY(a && b);
+        QVERIFY((*a)->database().connectionName() != (*b)->database().connectionName());
+        QVERIFY((*a)->insertPending(sampleItem(u"from-a"_s), secretRow()));
+        auto seen = (*b)->findByName(u"from-a"_s);
+        QVERIFY(seen && seen->has_value());
+    }
+
+    void connectionIsRemovedOnDestruction()
+    {
+        QString name;
+        {
+            auto store = MetadataStore::open(m_file);
+            QVERIFY(store);
+            name = (*store)->database().connectionName();
+            QVERIFY(QSqlDatabase::contains(name));
+        }
+        QVERIFY(!QSqlDatabase::contains(name));
+    }
+
+    void walAndForeignKeysAreOn()
+    {
+        auto store = MetadataStore::open(m_file);
+        QVERIFY(store);
+        QSqlDatabase db = (*store)->database();
+        QCOMPARE(scalar(db, u"PRAGMA journal_mode"_s).toString(), u"wal"_s);
+        QCOMPARE(scalar(db, u"PRAGMA foreign_keys"_s).toInt(), 1);
+        QVERIFY(scalar(db, u"PRAGMA busy_timeout"_s).toInt() >= 1000);
+    }
+
+    void uniqueNameIsEnforced()
+    {
+        auto store = MetadataStore::open(m_file);
+        QVERIFY(store);
+        QVERIFY((*store)->insertPending(sampleItem(u"twice"_s), secretRow()));
+        Result<void> again = (*store)->insertPending(sampleItem(u"twice"_s), secretRow());
+        QVERIFY(!again);
+        QCOMPARE(again.error().id, u"name-taken"_s);
+        // The failed transaction left nothing behind.
+        QCOMPARE(scalar((*store)->database(), u"SELECT COUNT(*) FROM item_secrets"_s).toInt(), 1);
+        // A rename onto a taken name fails the same way.
+        Item other = sampleItem(u"other"_s);
+        QVERIFY((*store)->insertPending(other, secretRow()));
+        other.name = u"twice"_s;
+        Result<void> renamed = (*store)->updateMetadata(other);
+        QVERIFY(!renamed);
+        QCOMPARE(renamed.error().id, u"name-taken"_s);
+    }
+
+    void deletingAnItemCascadesToItsSecrets()
+    {
+        auto store = MetadataStore::open(m_file);
+        QVERIFY(store);
+        const Item item = sampleItem(u"cascade"_s);
+        QVERIFY((*store)->insertPending(item, secretRow(3)));
+        QVERIFY((*store)->beginFieldWrite(item.id, u"refresh_token"_s, 1, "fedcba9876543210"));
+        QCOMPARE((*store)->secretFields(item.id)->size(), 2);
+        QVERIFY((*store)->deleteItem(item.id));
+        QCOMPARE(scalar((*store)->database(), u"SELECT COUNT(*) FROM item_secrets"_s).toInt(), 0);
+        // And the foreign key refuses orphans.
+        QSqlQuery q((*store)->database());
+        QVERIFY(!q.exec(u"INSERT INTO item_secrets (item_id, field, chunks, generation, state) "
+                        "VALUES ('nope', 'secret', 1, 'x', 'present')"_s));
+    }
+
+    void fieldStatesAggregateToTheItem()
+    {
+        auto store = MetadataStore::open(m_file);
+        QVERIFY(store);
+        const Item item = sampleItem(u"states"_s);
+        QVERIFY((*store)->insertPending(item, secretRow(2)));
+        QCOMPARE(**(*store)->itemState(item.id), RowState::Pending);
+        QVERIFY((*store)->finishFieldWrite(item.id, u"secret"_s, "0123456789abcdef"));
+        QCOMPARE(**(*store)->itemState(item.id), RowState::Present);
+        QVERIFY((*store)->beginFieldWrite(item.id, u"secret"_s, 1, "1111111111111111"));
+        QCOMPARE(**(*store)->itemState(item.id), RowState::Writing);
+        auto f = (*store)->secretField(item.id, u"secret"_s);
+        QVERIFY(f && f->has_value());
+        QCOMPARE((*f)->prevChunks, 2); // the complete secret stays the fallback
+        QCOMPARE((*f)->prevGeneration, QByteArray("0123456789abcdef"));
+        QCOMPARE((*f)->highChunks, 2);
+        SecretFieldRow missing = **f;
+        missing.state = RowState::Missing;
+        // A stale generation does not overwrite a newer write.
+        QCOMPARE(*(*store)->resolveField(item.id, missing, "2222222222222222"), false);
+        QCOMPARE(*(*store)->resolveField(item.id, missing, "1111111111111111"), true);
+        QCOMPARE(**(*store)->itemState(item.id), RowState::Missing);
+        QCOMPARE((*store)->findById(item.id)->value().secretState, SecretState::Missing);
+        QVERIFY((*store)->markDeleting(item.id));
+        QVERIFY(!(*store)->findById(item.id)->has_value()); // hidden while being deleted
+        QVERIFY((*store)->findById(item.id, true)->has_value());
+    }
+
+    void unknownSchemaVersionIsRefused()
+    {
+        {
+            auto store = MetadataStore::open(m_file);
+            QVERIFY(store);
+            QSqlQuery q((*store)->database());
+            QVERIFY(q.exec(u"INSERT INTO schema_version (version) VALUES (99)"_s));
+        }
+        auto newer = MetadataStore::open(m_file);
+        QVERIFY(!newer);
+        QCOMPARE(newer.error().id, u"database-too-new"_s);
+    }
+};
+
+QObject *makeMetadataStoreTest() { return new TestMetadataStore; }
+
+#include "tst_metadatastore.moc"
