@@ -1,19 +1,158 @@
-// ui/main.cpp — keyhaven GUI entry point.
+// ui/main.cpp — keyhaven GUI entry point: options, the vault, the main window.
 #include "common/bootstrap.h"
+#include "mainwindow.h"
+#include "models/itemfilterproxymodel.h"
+#include "panels/itempanel.h"
+#include "resources.h"
+#include "sampledata.h"
+#include "startupprobe.h"
+#include "vault/vault.h"
 
 #include <QApplication>
+#include <QCommandLineParser>
+#include <QElapsedTimer>
 #include <QIcon>
-#include <QMainWindow>
+#include <QLibraryInfo>
+#include <QMessageBox>
+#include <QPixmap>
+#include <QScreen>
+#include <QTableView>
+#include <QTimer>
+#include <QTranslator>
+
+#include <cstdio>
 
 using namespace Qt::StringLiterals;
+using keyhaven::ui::ItemPanel;
+using keyhaven::ui::MainWindow;
+
+namespace {
+
+constexpr int kScreenshotSettleMs = 400;
+constexpr int kKeychainWaitMs = 5000;
+
+// Grabs the window as the screen shows it (xcb), or renders the widget tree (other platforms).
+bool saveScreenshot(QWidget *window, const QString &file)
+{
+    QPixmap pixmap;
+    if (QGuiApplication::platformName() == u"xcb"_s) {
+        if (QScreen *screen = window->screen())
+            pixmap = screen->grabWindow(window->winId());
+    }
+    if (pixmap.isNull())
+        pixmap = window->grab();
+    return !pixmap.isNull() && pixmap.save(file, "PNG");
+}
+
+void loadTranslations(QApplication &app)
+{
+    auto *qt = new QTranslator(&app);
+    if (qt->load(
+            QLocale(), u"qtbase"_s, u"_"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(qt);
+    auto *ours = new QTranslator(&app);
+    if (ours->load(QLocale(), u"keyhaven"_s, u"_"_s, u":/i18n"_s))
+        QCoreApplication::installTranslator(ours);
+}
+
+} // namespace
 
 int main(int argc, char **argv)
 {
+    QElapsedTimer sinceMain;
+    sinceMain.start();
     QApplication app(argc, argv);
     keyhaven::bootstrapProcess();
+    keyhaven::ui::initResources();
     QApplication::setWindowIcon(QIcon(u":/icons/keyhaven.svg"_s));
-    QMainWindow window;
-    window.setWindowTitle(QApplication::translate("MainWindow", "Keyhaven"));
+    loadTranslations(app);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QCoreApplication::translate("main", "Keep, inspect and use API credentials."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption sampleData(u"sample-data"_s,
+        QCoreApplication::translate("main", "Fill an empty store with a few sample items."));
+    const QCommandLineOption screenshot(u"screenshot"_s,
+        QCoreApplication::translate(
+            "main", "Save a PNG of the main window to <file> once it is painted, then quit."),
+        QCoreApplication::translate("main", "file"));
+    const QCommandLineOption benchStartup(u"bench-startup"_s,
+        QCoreApplication::translate(
+            "main", "Print the time to the first paint and the resident memory, then quit."));
+    parser.addOptions({ sampleData, screenshot, benchStartup });
+    parser.process(app);
+    const bool unattended = parser.isSet(screenshot) || parser.isSet(benchStartup);
+
+    auto opened = keyhaven::vault::Vault::openDefault(&app);
+    if (!opened) {
+        const QString text = QCoreApplication::translate("main",
+            "Keyhaven cannot open its database:\n%1\n\nCheck that the folder is writable and "
+            "that no other program holds the file locked.")
+                                 .arg(opened.error().message);
+        if (unattended) {
+            std::fprintf(stderr, "keyhaven: %s\n", qPrintable(text));
+            return 3;
+        }
+        auto *box = new QMessageBox(QMessageBox::Critical,
+            QCoreApplication::translate("main", "Keyhaven"), text, QMessageBox::Close);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        QObject::connect(box, &QMessageBox::finished, &app, &QCoreApplication::quit);
+        box->open();
+        return app.exec();
+    }
+    keyhaven::vault::Vault *vault = *opened;
+
+    MainWindow window(vault);
+    if (parser.isSet(benchStartup)) {
+        auto *probe = new keyhaven::ui::StartupProbe(sinceMain, &app);
+        probe->watch(&window);
+    }
     window.show();
+    vault->probeKeychain();
+
+    const auto takeScreenshot = [&window, file = parser.value(screenshot)] {
+        if (ItemPanel *panel = window.currentPanel(); panel && panel->proxy()->rowCount() > 0)
+            panel->view()->selectRow(0);
+        // A few event-loop turns after the last change so that every widget has painted.
+        QTimer::singleShot(kScreenshotSettleMs, &window, [&window, file] {
+            const bool ok = saveScreenshot(&window, file);
+            if (!ok)
+                std::fprintf(stderr, "keyhaven: cannot write %s\n", qPrintable(file));
+            QCoreApplication::exit(ok ? 0 : 3);
+        });
+    };
+    // The screenshot waits for the keychain probe (the status bar shows its answer) and for the
+    // sample items, both asynchronous.
+    const auto whenKeychainKnown = [vault, &window](std::function<void()> next) {
+        if (vault->keychainState() != keyhaven::vault::KeychainState::Unknown) {
+            next();
+            return;
+        }
+        auto fired = std::make_shared<bool>(false);
+        const auto once = [fired, next] {
+            if (!std::exchange(*fired, true))
+                next();
+        };
+        QObject::connect(vault, &keyhaven::vault::Vault::keychainStateChanged, &window, once);
+        QTimer::singleShot(kKeychainWaitMs, &window, once);
+    };
+    const auto afterSampleData = [&, vault] {
+        if (parser.isSet(screenshot))
+            whenKeychainKnown(takeScreenshot);
+    };
+    if (parser.isSet(sampleData)) {
+        whenKeychainKnown([&, vault] {
+            keyhaven::ui::addSampleData(vault, &window, [&](keyhaven::Result<void> r) {
+                if (!r)
+                    std::fprintf(
+                        stderr, "keyhaven: sample data: %s\n", qPrintable(r.error().message));
+                afterSampleData();
+            });
+        });
+    } else {
+        afterSampleData();
+    }
     return app.exec();
 }

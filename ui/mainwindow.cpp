@@ -1,0 +1,187 @@
+// ui/mainwindow.cpp — the main window: composes the panels, the keychain banner and the status bar.
+#include "mainwindow.h"
+
+#include "clipboard.h"
+#include "panels/apikeyspanel.h"
+#include "panels/connectionspanel.h"
+#include "panels/tokenspanel.h"
+#include "resources.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QLabel>
+#include <QMenuBar>
+#include <QSettings>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace keyhaven::ui {
+
+using vault::KeychainState;
+
+MainWindow::MainWindow(vault::Vault *vault, QWidget *parent)
+    : QMainWindow(parent)
+    , m_vault(vault)
+    , m_clipboard(new Clipboard(this))
+    , m_banner(new QLabel(this))
+    , m_tabs(new QTabWidget(this))
+    , m_keychainLabel(new QLabel(this))
+{
+    initResources();
+    setObjectName(u"mainWindow"_s);
+    setWindowTitle(tr("Keyhaven"));
+
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    m_banner->setObjectName(u"keychainBanner"_s);
+    m_banner->setWordWrap(true);
+    m_banner->setTextFormat(Qt::PlainText);
+    m_banner->setMargin(10);
+    m_banner->setStyleSheet(
+        u"QLabel { background: #fdecea; color: #8b1a1a; border-bottom: 1px solid #e0a8a8; }"_s);
+    m_banner->hide();
+    layout->addWidget(m_banner);
+    m_tabs->setObjectName(u"panelTabs"_s);
+    m_tabs->setDocumentMode(true);
+    layout->addWidget(m_tabs, 1);
+    setCentralWidget(central);
+
+    m_panels = { new ApiKeysPanel(vault, m_clipboard, m_tabs),
+        new TokensPanel(vault, m_clipboard, m_tabs),
+        new ConnectionsPanel(vault, m_clipboard, m_tabs) };
+    const QStringList icons = { u":/icons/api-key.svg"_s, u":/icons/token.svg"_s,
+        u":/icons/connection.svg"_s };
+    for (int i = 0; i < m_panels.size(); ++i) {
+        ItemPanel *panel = m_panels.at(i);
+        m_tabs->addTab(panel, QIcon(icons.at(i)), panel->title());
+        connect(panel, &ItemPanel::statusMessage, statusBar(), &QStatusBar::showMessage);
+    }
+
+    // Window-wide shortcuts go to the current panel. A focused line edit still gets its own
+    // Ctrl+C and Delete first (QLineEdit claims them through ShortcutOverride).
+    QMenu *itemMenu = menuBar()->addMenu(tr("&Item"));
+    const auto addAction = [&](const QString &text, const QKeySequence &key, const QString &icon,
+                               void (ItemPanel::*slot)()) {
+        QAction *action = itemMenu->addAction(text);
+        action->setShortcut(key);
+        if (!icon.isEmpty())
+            action->setIcon(QIcon(icon));
+        connect(action, &QAction::triggered, this, [this, slot] {
+            if (ItemPanel *panel = currentPanel())
+                (panel->*slot)();
+        });
+        return action;
+    };
+    addAction(tr("&New…"), QKeySequence::New, u":/icons/add.svg"_s, &ItemPanel::addItem);
+    addAction(tr("&Edit…"), QKeySequence(), u":/icons/edit.svg"_s, &ItemPanel::editSelected);
+    addAction(tr("&Copy Secret"), QKeySequence::Copy, u":/icons/copy.svg"_s,
+        &ItemPanel::copySelectedSecret);
+    addAction(tr("&Reveal Secret"), QKeySequence(), u":/icons/eye.svg"_s,
+        &ItemPanel::revealSelectedSecret);
+    addAction(
+        tr("&Delete…"), QKeySequence::Delete, u":/icons/delete.svg"_s, &ItemPanel::deleteSelected);
+    itemMenu->addSeparator();
+    addAction(tr("&Find"), QKeySequence::Find, QString(), &ItemPanel::focusSearch);
+    itemMenu->addSeparator();
+    QAction *quit = itemMenu->addAction(tr("&Quit"));
+    quit->setShortcut(QKeySequence::Quit);
+    connect(quit, &QAction::triggered, this, &QWidget::close);
+
+    m_keychainLabel->setObjectName(u"keychainStatus"_s);
+    statusBar()->addPermanentWidget(m_keychainLabel);
+
+    if (vault) {
+        connect(vault, &vault::Vault::keychainStateChanged, this, &MainWindow::setKeychainState);
+        setKeychainState(vault->keychainState());
+    } else {
+        setKeychainState(KeychainState::Unavailable);
+    }
+    resize(1100, 640);
+    restoreSettings();
+}
+
+MainWindow::~MainWindow() = default;
+
+ItemPanel *MainWindow::currentPanel() const
+{
+    return qobject_cast<ItemPanel *>(m_tabs->currentWidget());
+}
+
+ItemPanel *MainWindow::panel(vault::ItemKind kind) const
+{
+    for (ItemPanel *p : m_panels) {
+        if (p->kind() == kind)
+            return p;
+    }
+    return nullptr;
+}
+
+void MainWindow::setCurrentPanel(vault::ItemKind kind)
+{
+    if (ItemPanel *p = panel(kind))
+        m_tabs->setCurrentWidget(p);
+}
+
+void MainWindow::setKeychainState(KeychainState state)
+{
+    for (ItemPanel *p : m_panels)
+        p->setKeychainState(state);
+    switch (state) {
+    case KeychainState::Available:
+        m_keychainLabel->setText(tr("Keychain: available"));
+        m_keychainLabel->setToolTip(tr("Secrets are stored in the system keychain."));
+        m_banner->hide();
+        break;
+    case KeychainState::Unknown:
+        m_keychainLabel->setText(tr("Keychain: checking…"));
+        m_keychainLabel->setToolTip(QString());
+        m_banner->hide();
+        break;
+    case KeychainState::Unavailable:
+        m_keychainLabel->setText(tr("Keychain: not reachable"));
+        m_keychainLabel->setToolTip(tr("Secrets cannot be stored or read."));
+        m_banner->setText(tr("No keychain is reachable — secrets cannot be stored or read. Start a "
+                             "Secret Service (e.g. gnome-keyring) and restart Keyhaven."));
+        m_banner->show();
+        break;
+    }
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveSettings();
+    m_clipboard->clearIfOurs();
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::saveSettings() const
+{
+    QSettings settings;
+    settings.beginGroup(u"mainWindow"_s);
+    settings.setValue(u"geometry"_s, saveGeometry());
+    settings.setValue(u"state"_s, saveState());
+    settings.setValue(u"currentPanel"_s, m_tabs->currentIndex());
+    settings.endGroup();
+    for (ItemPanel *p : m_panels)
+        p->saveState();
+}
+
+void MainWindow::restoreSettings()
+{
+    QSettings settings;
+    settings.beginGroup(u"mainWindow"_s);
+    restoreGeometry(settings.value(u"geometry"_s).toByteArray());
+    restoreState(settings.value(u"state"_s).toByteArray());
+    m_tabs->setCurrentIndex(settings.value(u"currentPanel"_s, 0).toInt());
+    settings.endGroup();
+    for (ItemPanel *p : m_panels)
+        p->restoreState();
+}
+
+} // namespace keyhaven::ui

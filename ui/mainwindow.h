@@ -1,0 +1,53 @@
+// ui/mainwindow.h — the main window: composes the panels, the keychain banner and the status bar.
+#pragma once
+
+#include "vault/vault.h"
+
+#include <QList>
+#include <QMainWindow>
+#include <QPointer>
+
+class QAction;
+class QLabel;
+class QTabWidget;
+
+namespace keyhaven::ui {
+
+class Clipboard;
+class ItemPanel;
+
+// Kept small on purpose (STYLE.md): the panels hold the item logic, the Vault holds the data.
+// The window routes the shortcuts (Ctrl+F, Ctrl+N, Ctrl+C, Delete) to the current panel, shows
+// the keychain state, and remembers its geometry in QSettings (never a secret there).
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    // `vault` is not owned and may be null (then only the banner explains why).
+    explicit MainWindow(vault::Vault *vault, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    QList<ItemPanel *> panels() const { return m_panels; }
+    ItemPanel *currentPanel() const;
+    ItemPanel *panel(vault::ItemKind kind) const;
+    void setCurrentPanel(vault::ItemKind kind);
+    Clipboard *clipboard() const { return m_clipboard; }
+    QLabel *banner() const { return m_banner; }
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void setKeychainState(vault::KeychainState state);
+    void saveSettings() const;
+    void restoreSettings();
+
+    QPointer<vault::Vault> m_vault;
+    Clipboard *m_clipboard;
+    QLabel *m_banner;
+    QTabWidget *m_tabs;
+    QLabel *m_keychainLabel;
+    QList<ItemPanel *> m_panels;
+};
+
+} // namespace keyhaven::ui

@@ -1,0 +1,431 @@
+// ui/models/itemtablemodel.cpp — one kind of vault item as table rows.
+#include "models/itemtablemodel.h"
+
+#include "resources.h"
+#include "vault/vault.h"
+
+#include <QBrush>
+#include <QColor>
+#include <QIcon>
+#include <QLocale>
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+
+namespace keyhaven::ui {
+
+using vault::Item;
+using vault::ItemKind;
+using vault::SecretState;
+
+namespace {
+
+// Relative times ("expires in 5 min") go stale while the window is open.
+constexpr int kTimeRefreshMs = 60 * 1000;
+
+const QIcon &stateIcon(SecretState state)
+{
+    static const QIcon present(u":/icons/secret-present.svg"_s);
+    static const QIcon missing(u":/icons/secret-missing.svg"_s);
+    static const QIcon unknown(u":/icons/secret-unknown.svg"_s);
+    switch (state) {
+    case SecretState::Present:
+        return present;
+    case SecretState::Missing:
+        return missing;
+    case SecretState::Unknown:
+        break;
+    }
+    return unknown;
+}
+
+int compareDates(const QDateTime &a, const QDateTime &b)
+{
+    // Items without a date sort after every dated one.
+    if (a.isValid() != b.isValid())
+        return a.isValid() ? -1 : 1;
+    if (!a.isValid())
+        return 0;
+    const qint64 x = a.toMSecsSinceEpoch();
+    const qint64 y = b.toMSecsSinceEpoch();
+    return x < y ? -1 : (x > y ? 1 : 0);
+}
+
+} // namespace
+
+ItemTableModel::ItemTableModel(ItemKind kind, QObject *parent, Clock clock)
+    : QAbstractTableModel(parent)
+    , m_kind(kind)
+    , m_columns(columnsFor(kind))
+    , m_clock(std::move(clock))
+{
+    initResources();
+    auto *timer = new QTimer(this);
+    timer->setInterval(kTimeRefreshMs);
+    connect(timer, &QTimer::timeout, this, &ItemTableModel::refreshTimeColumns);
+    timer->start();
+}
+
+QList<ItemTableModel::Column> ItemTableModel::columnsFor(ItemKind kind)
+{
+    switch (kind) {
+    case ItemKind::ApiKey:
+        return { Column::Name, Column::Header, Column::BaseUrl, Column::Owner, Column::Tags,
+            Column::Rotation, Column::Secret };
+    case ItemKind::Jwt:
+        return { Column::Name, Column::Issuer, Column::Subject, Column::Audience, Column::Expires,
+            Column::Secret };
+    case ItemKind::OAuth:
+        return { Column::Name, Column::Issuer, Column::ClientId, Column::Scopes, Column::Secret };
+    }
+    return { Column::Name, Column::Secret };
+}
+
+void ItemTableModel::bindVault(vault::Vault *vault)
+{
+    if (m_vault)
+        disconnect(m_vault, nullptr, this, nullptr);
+    m_vault = vault;
+    if (!vault) {
+        setItems({});
+        return;
+    }
+    connect(vault, &vault::Vault::itemAdded, this, &ItemTableModel::upsertItem);
+    connect(vault, &vault::Vault::itemUpdated, this, &ItemTableModel::upsertItem);
+    connect(vault, &vault::Vault::itemRemoved, this, &ItemTableModel::removeItem);
+    connect(vault, &vault::Vault::itemsChanged, this, [this] {
+        if (m_vault)
+            setItems(m_vault->items());
+    });
+    setItems(vault->items());
+}
+
+void ItemTableModel::setItems(const QList<Item> &items)
+{
+    beginResetModel();
+    m_rows.clear();
+    for (const Item &item : items) {
+        if (item.kind == m_kind)
+            m_rows.append(Row { item, searchTextFor(item) });
+    }
+    endResetModel();
+}
+
+void ItemTableModel::upsertItem(const Item &item)
+{
+    const int row = rowOf(item.id);
+    if (item.kind != m_kind) {
+        if (row >= 0)
+            removeItem(item.id);
+        return;
+    }
+    if (row < 0) {
+        const int at = int(m_rows.size());
+        beginInsertRows({}, at, at);
+        m_rows.append(Row { item, searchTextFor(item) });
+        endInsertRows();
+        return;
+    }
+    m_rows[row] = Row { item, searchTextFor(item) };
+    Q_EMIT dataChanged(index(row, 0), index(row, columnCount() - 1));
+}
+
+void ItemTableModel::removeItem(const QUuid &id)
+{
+    const int row = rowOf(id);
+    if (row < 0)
+        return;
+    beginRemoveRows({}, row, row);
+    m_rows.removeAt(row);
+    endRemoveRows();
+}
+
+int ItemTableModel::rowOf(const QUuid &id) const
+{
+    for (int i = 0; i < m_rows.size(); ++i) {
+        if (m_rows.at(i).item.id == id)
+            return i;
+    }
+    return -1;
+}
+
+int ItemTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int ItemTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_columns.size());
+}
+
+QString ItemTableModel::searchTextFor(const Item &item)
+{
+    QString text = item.name;
+    const auto add = [&text](const QString &part) {
+        if (!part.isEmpty())
+            text += u'\n' + part;
+    };
+    add(item.owner);
+    add(item.tags.join(u' '));
+    switch (item.kind) {
+    case ItemKind::ApiKey:
+        add(item.headerName);
+        add(item.baseUrls.join(u' '));
+        break;
+    case ItemKind::Jwt:
+        add(item.jwtIssuer);
+        add(item.jwtSubject);
+        break;
+    case ItemKind::OAuth:
+        add(item.issuerUrl);
+        add(item.clientId);
+        break;
+    }
+    // Case folding once per item keeps the per-keystroke filter a plain substring search.
+    return text.toCaseFolded();
+}
+
+QDateTime ItemTableModel::rotationDue(const Item &item)
+{
+    if (item.rotateEveryDays <= 0)
+        return {};
+    const QDateTime since = item.lastRotated.isValid() ? item.lastRotated : item.created;
+    if (!since.isValid())
+        return {};
+    return since.addDays(item.rotateEveryDays);
+}
+
+QString ItemTableModel::relativeTime(const QDateTime &when, const QDateTime &now)
+{
+    const qint64 secs = now.secsTo(when);
+    const qint64 abs = secs < 0 ? -secs : secs;
+    QString amount;
+    if (abs < 60)
+        amount = tr("%n s", nullptr, int(abs));
+    else if (abs < 3600)
+        amount = tr("%n min", nullptr, int(abs / 60));
+    else if (abs < 2 * 86400)
+        amount = tr("%n h", nullptr, int(abs / 3600));
+    else if (abs < 2 * 365 * 86400LL)
+        amount = tr("%n days", nullptr, int(abs / 86400)); // always >= 2: plural
+    else
+        amount = tr("%n years", nullptr, int(abs / (365 * 86400LL)));
+    return secs >= 0 ? tr("in %1").arg(amount) : tr("%1 ago").arg(amount);
+}
+
+QString ItemTableModel::displayText(const Item &item, Column column) const
+{
+    switch (column) {
+    case Column::Name:
+        return item.name;
+    case Column::Header:
+        return item.headerName;
+    case Column::BaseUrl:
+        return item.baseUrls.join(u", ");
+    case Column::Owner:
+        return item.owner;
+    case Column::Tags:
+        return item.tags.join(u", ");
+    case Column::Rotation: {
+        const QDateTime due = rotationDue(item);
+        if (!due.isValid())
+            return tr("no schedule");
+        const QDateTime now = m_clock.now();
+        if (due <= now)
+            return tr("overdue since %1").arg(relativeTime(due, now));
+        return tr("due %1").arg(relativeTime(due, now));
+    }
+    case Column::Issuer:
+        return item.kind == ItemKind::OAuth ? item.issuerUrl : item.jwtIssuer;
+    case Column::Subject:
+        return item.jwtSubject;
+    case Column::Audience:
+        return item.jwtAudience.join(u", ");
+    case Column::Expires: {
+        if (!item.expires.isValid())
+            return tr("never");
+        const QDateTime now = m_clock.now();
+        const QString rel = relativeTime(item.expires, now);
+        return item.expires <= now ? tr("expired %1").arg(rel) : rel;
+    }
+    case Column::ClientId:
+        return item.clientId;
+    case Column::Scopes:
+        return item.scopes.join(u' ');
+    case Column::Secret:
+        switch (item.secretState) {
+        case SecretState::Present:
+            return tr("in keychain");
+        case SecretState::Missing:
+            return tr("secret missing");
+        case SecretState::Unknown:
+            return tr("not checked");
+        }
+        break;
+    }
+    return {};
+}
+
+QString ItemTableModel::toolTipText(const Item &item, Column column) const
+{
+    const QLocale locale;
+    switch (column) {
+    case Column::Rotation: {
+        const QString last = item.lastRotated.isValid()
+            ? locale.toString(item.lastRotated.toLocalTime(), QLocale::ShortFormat)
+            : tr("never (created %1)")
+                  .arg(locale.toString(item.created.toLocalTime(), QLocale::ShortFormat));
+        if (item.rotateEveryDays <= 0)
+            return tr("Last rotated: %1").arg(last);
+        return tr("Rotation interval: %n days. Last rotated: %1", nullptr, item.rotateEveryDays)
+            .arg(last);
+    }
+    case Column::Expires:
+        return item.expires.isValid()
+            ? locale.toString(item.expires.toLocalTime(), QLocale::LongFormat)
+            : tr("The token has no expiry (no exp claim).");
+    case Column::Secret:
+        switch (item.secretState) {
+        case SecretState::Present:
+            return tr("The secret is stored in the system keychain.");
+        case SecretState::Missing:
+            return tr("The keychain has no secret for this item. Edit the item to store it "
+                      "again, or delete the item.");
+        case SecretState::Unknown:
+            return tr("The keychain has not been checked for this secret yet.");
+        }
+        break;
+    default:
+        break;
+    }
+    const QString text = displayText(item, column);
+    return text.isEmpty() ? QString() : text;
+}
+
+QVariant ItemTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Item &item = m_rows.at(index.row()).item;
+    const Column column = m_columns.at(index.column());
+    switch (role) {
+    case Qt::DisplayRole:
+        return displayText(item, column);
+    case Qt::ToolTipRole:
+        return toolTipText(item, column);
+    case Qt::DecorationRole:
+        if (column == Column::Secret)
+            return stateIcon(item.secretState);
+        break;
+    case Qt::ForegroundRole: {
+        // Never hidden: a missing secret, an overdue key and an expired token stand out.
+        const QDateTime now = m_clock.now();
+        if (column == Column::Secret && item.secretState == SecretState::Missing)
+            return QBrush(QColor(0xc6, 0x28, 0x28));
+        if (column == Column::Rotation) {
+            const QDateTime due = rotationDue(item);
+            if (due.isValid() && due <= now)
+                return QBrush(QColor(0xc6, 0x28, 0x28));
+        }
+        if (column == Column::Expires && item.expires.isValid() && item.expires <= now)
+            return QBrush(QColor(0xc6, 0x28, 0x28));
+        break;
+    }
+    case ItemIdRole:
+        return item.id;
+    case SecretStateRole:
+        return int(item.secretState);
+    case ColumnRole:
+        return int(column);
+    default:
+        break;
+    }
+    return {};
+}
+
+QString ItemTableModel::columnTitle(Column column) const
+{
+    switch (column) {
+    case Column::Name:
+        return tr("Name");
+    case Column::Header:
+        return tr("Header");
+    case Column::BaseUrl:
+        return tr("Base URL");
+    case Column::Owner:
+        return tr("Owner");
+    case Column::Tags:
+        return tr("Tags");
+    case Column::Rotation:
+        return tr("Rotation");
+    case Column::Issuer:
+        return tr("Issuer");
+    case Column::Subject:
+        return tr("Subject");
+    case Column::Audience:
+        return tr("Audience");
+    case Column::Expires:
+        return tr("Expires");
+    case Column::ClientId:
+        return tr("Client ID");
+    case Column::Scopes:
+        return tr("Scopes");
+    case Column::Secret:
+        return tr("Secret");
+    }
+    return {};
+}
+
+QVariant ItemTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || section < 0 || section >= m_columns.size())
+        return QAbstractTableModel::headerData(section, orientation, role);
+    if (role == Qt::DisplayRole)
+        return columnTitle(m_columns.at(section));
+    if (role == ColumnRole)
+        return int(m_columns.at(section));
+    return {};
+}
+
+int ItemTableModel::compareRows(int left, int right, int column) const
+{
+    const Item &a = m_rows.at(left).item;
+    const Item &b = m_rows.at(right).item;
+    const Column col =
+        (column >= 0 && column < m_columns.size()) ? m_columns.at(column) : Column::Name;
+    int c = 0;
+    switch (col) {
+    case Column::Rotation:
+        c = compareDates(rotationDue(a), rotationDue(b));
+        break;
+    case Column::Expires:
+        c = compareDates(a.expires, b.expires);
+        break;
+    case Column::Secret:
+        c = int(a.secretState) - int(b.secretState);
+        break;
+    case Column::Name:
+        break;
+    default:
+        c = QString::compare(displayText(a, col), displayText(b, col), Qt::CaseInsensitive);
+        break;
+    }
+    if (c == 0)
+        c = QString::compare(a.name, b.name, Qt::CaseInsensitive);
+    return c;
+}
+
+void ItemTableModel::refreshTimeColumns()
+{
+    if (m_rows.isEmpty())
+        return;
+    for (Column column : { Column::Rotation, Column::Expires }) {
+        const int col = columnOf(column);
+        if (col >= 0)
+            Q_EMIT dataChanged(index(0, col), index(rowCount() - 1, col),
+                { Qt::DisplayRole, Qt::ToolTipRole, Qt::ForegroundRole });
+    }
+}
+
+} // namespace keyhaven::ui

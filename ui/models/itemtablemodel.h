@@ -1,0 +1,103 @@
+// ui/models/itemtablemodel.h — one kind of vault item as table rows (metadata only, never secrets).
+#pragma once
+
+#include "common/clock.h"
+#include "vault/item.h"
+
+#include <QAbstractTableModel>
+#include <QList>
+#include <QPointer>
+
+namespace keyhaven::vault {
+class Vault;
+}
+
+namespace keyhaven::ui {
+
+// Rows are the items of one ItemKind. Single changes arrive as itemAdded / itemUpdated /
+// itemRemoved and become row inserts, dataChanged and row removals; only itemsChanged (a bulk
+// change) resets. Each row keeps a case-folded search text so that filtering 100,000 rows is a
+// plain substring scan, and columns derived from dates are computed from cached metadata (no
+// token is decoded while painting).
+class ItemTableModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    // What a column shows; which columns a kind has comes from columnsFor().
+    enum class Column {
+        Name,
+        Header,
+        BaseUrl,
+        Owner,
+        Tags,
+        Rotation,
+        Issuer,
+        Subject,
+        Audience,
+        Expires,
+        ClientId,
+        Scopes,
+        Secret,
+    };
+    enum Role {
+        ItemIdRole = Qt::UserRole + 1, // QUuid
+        SecretStateRole, // int(vault::SecretState)
+        ColumnRole, // int(Column) of the index's column
+    };
+
+    explicit ItemTableModel(vault::ItemKind kind, QObject *parent, Clock clock = Clock::system());
+
+    static QList<Column> columnsFor(vault::ItemKind kind);
+
+    vault::ItemKind kind() const { return m_kind; }
+    const QList<Column> &columns() const { return m_columns; }
+    int columnOf(Column column) const { return int(m_columns.indexOf(column)); }
+
+    // Follows `vault` (not owned): loads its items now and applies its change signals.
+    void bindVault(vault::Vault *vault);
+
+    // Replaces every row (a reset). Items of other kinds are ignored.
+    void setItems(const QList<vault::Item> &items);
+    // Inserts a new row or updates the row with the same id (items of other kinds are ignored;
+    // an item whose kind changed is removed).
+    void upsertItem(const vault::Item &item);
+    void removeItem(const QUuid &id);
+
+    int rowOf(const QUuid &id) const;
+    const vault::Item &itemAt(int row) const { return m_rows.at(row).item; }
+    // Case-folded text the filter searches: name, owner, tags, header, URLs, issuer, client id.
+    const QString &searchTextAt(int row) const { return m_rows.at(row).search; }
+    // <0, 0, >0 like QString::compare, for sorting by `column` (a model column index).
+    int compareRows(int left, int right, int column) const;
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(
+        int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    // Human text for a point in time relative to now ("in 3 days", "5 min ago").
+    static QString relativeTime(const QDateTime &when, const QDateTime &now);
+    // When rotation is due (null when the item has no rotation schedule).
+    static QDateTime rotationDue(const vault::Item &item);
+
+private:
+    struct Row
+    {
+        vault::Item item;
+        QString search;
+    };
+    static QString searchTextFor(const vault::Item &item);
+    QString displayText(const vault::Item &item, Column column) const;
+    QString toolTipText(const vault::Item &item, Column column) const;
+    QString columnTitle(Column column) const;
+    void refreshTimeColumns();
+
+    vault::ItemKind m_kind;
+    QList<Column> m_columns;
+    QList<Row> m_rows;
+    Clock m_clock;
+    QPointer<vault::Vault> m_vault;
+};
+
+} // namespace keyhaven::ui

@@ -1,0 +1,33 @@
+// ui/sampledata.h — a few realistic sample items for `keyhaven --sample-data` (demo, screenshot).
+#pragma once
+
+#include "common/result.h"
+#include "common/secretbytes.h"
+#include "vault/item.h"
+
+#include <QList>
+#include <QObject>
+
+#include <functional>
+
+namespace keyhaven::vault {
+class Vault;
+}
+
+namespace keyhaven::ui {
+
+struct SampleItem
+{
+    vault::Item item;
+    QByteArray secret; // made-up values, never real credentials
+};
+
+// API keys, JWTs (real-looking base64url tokens with made-up signatures) and an OAuth
+// connection, relative to `now`.
+QList<SampleItem> sampleItems(const QDateTime &now);
+
+// Adds the sample items through the Vault (so secrets go to the keychain) if the store is empty;
+// `done` runs once every item is in (or with the first error).
+void addSampleData(vault::Vault *vault, QObject *context, std::function<void(Result<void>)> done);
+
+} // namespace keyhaven::ui
