@@ -56,6 +56,14 @@ def main():
                 print(json.dumps({"final_url": url,
                                   "page_text": driver.find_element(By.TAG_NAME, "body").text}))
                 return 0
+            if args.deny:
+                # The user says no: oidc-provider's pages offer an "[ Abort ]" link.
+                aborts = [a for a in driver.find_elements(By.TAG_NAME, "a")
+                          if "abort" in a.text.lower() or "cancel" in a.text.lower()]
+                if aborts:
+                    aborts[0].click()
+                    time.sleep(0.2)
+                    continue
             logins = driver.find_elements(By.CSS_SELECTOR, "input[name=login]")
             if logins:
                 logins[0].clear()
@@ -67,14 +75,7 @@ def main():
                 time.sleep(0.2)
                 continue
             buttons = driver.find_elements(By.CSS_SELECTOR, "button[type=submit]")
-            if buttons:
-                if args.deny:
-                    aborts = driver.find_elements(By.PARTIAL_LINK_TEXT, "abort")
-                    aborts = aborts or driver.find_elements(By.PARTIAL_LINK_TEXT, "Cancel")
-                    if aborts:
-                        aborts[0].click()
-                        time.sleep(0.2)
-                        continue
+            if buttons and not args.deny:
                 buttons[0].click()
                 time.sleep(0.2)
                 continue

@@ -1,0 +1,391 @@
+// tests/oauth/tst_oauth_e2e.cpp — the login pieces against a real OpenID provider (oidc-provider
+// on 127.0.0.1) with headless Chromium as the user's browser: discovery, the authorization URL,
+// the loopback receiver, code exchange with PKCE, refresh-token rotation, introspection,
+// revocation, a user who says no, a confidential client, and the server's errors.
+#include "oauth/authorizationrequest.h"
+#include "oauth/discovery.h"
+#include "oauth/loopbackreceiver.h"
+#include "oauth/tokenclient.h"
+#include "testsupport.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTest>
+
+#include <openssl/rand.h>
+
+#include <optional>
+
+using namespace Qt::StringLiterals;
+using namespace keyhaven;
+using namespace keyhaven::oauth;
+
+namespace {
+
+constexpr int kBrowserTimeoutMs = 120000;
+const QString kResource = u"https://api.keyhaven.test/"_s;
+
+QByteArray pkceVerifier()
+{
+    unsigned char bytes[48];
+    RAND_bytes(bytes, sizeof bytes);
+    return QByteArray(reinterpret_cast<const char *>(bytes), sizeof bytes)
+        .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+}
+
+QString s256(const QByteArray &verifier)
+{
+    return QString::fromLatin1(
+        QCryptographicHash::hash(verifier, QCryptographicHash::Sha256)
+            .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+}
+
+QJsonObject jwtPayload(const QByteArray &jwt)
+{
+    const QList<QByteArray> parts = jwt.split('.');
+    if (parts.size() != 3)
+        return {};
+    return QJsonDocument::fromJson(QByteArray::fromBase64(parts[1], QByteArray::Base64UrlEncoding))
+        .object();
+}
+
+struct Login
+{
+    std::optional<Result<AuthorizationResponse>> response;
+    QUrl redirectUri;
+    QByteArray verifier;
+    QString nonce;
+    int browserExit = -1;
+    QByteArray browserErr;
+};
+
+template <typename T> struct Outcome
+{
+    std::optional<T> value;
+};
+
+} // namespace
+
+class TestOAuthE2E : public QObject
+{
+    Q_OBJECT
+
+    QProcess m_provider;
+    QString m_issuer;
+    QString m_clientId;
+    std::optional<ServerMetadata> m_metadata;
+    QNetworkAccessManager *m_network = nullptr;
+    TokenClient *m_client = nullptr;
+
+    ClientConfig publicClient() const
+    {
+        ClientConfig c;
+        c.tokenEndpoint = m_metadata->tokenEndpoint;
+        c.clientId = m_clientId;
+        return c;
+    }
+
+    // Drives one login: receiver + authorization URL + the browser; fills `login`.
+    void runLogin(Login &login, const QString &clientId, bool deny)
+    {
+        LoopbackReceiver receiver;
+        LoopbackReceiver::Options options;
+        options.expectedState = randomToken();
+        options.timeoutMs = kBrowserTimeoutMs;
+        Result<QUrl> redirect = receiver.start(options,
+            [&login](Result<AuthorizationResponse> r) { login.response.emplace(std::move(r)); });
+        QVERIFY(redirect);
+        login.redirectUri = *redirect;
+        login.verifier = pkceVerifier();
+        login.nonce = randomToken();
+
+        AuthorizationRequest request;
+        request.authorizationEndpoint = m_metadata->authorizationEndpoint;
+        request.clientId = clientId;
+        request.redirectUri = *redirect;
+        request.scopes = { u"openid"_s, u"offline_access"_s, u"api:read"_s };
+        request.state = options.expectedState;
+        request.nonce = login.nonce;
+        request.codeChallenge = s256(login.verifier);
+        request.extra = { { u"resource"_s, kResource }, { u"prompt"_s, u"consent"_s } };
+        Result<QUrl> url = authorizationUrl(request);
+        QVERIFY(url);
+
+        QProcess browser;
+        QStringList args { QStringLiteral(KEYHAVEN_SOURCE_DIR) + u"/tests/e2e/browser_login.py"_s,
+            url->toString(QUrl::FullyEncoded), u"--timeout"_s, u"90"_s };
+        if (deny)
+            args << u"--deny"_s;
+        browser.start(u"/usr/bin/python3"_s, args);
+        QVERIFY2(browser.waitForStarted(10000), qPrintable(browser.errorString()));
+        // The receiver lives in this thread: wait by running the event loop.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            login.response.has_value() || browser.state() == QProcess::NotRunning,
+            kBrowserTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(browser.state() == QProcess::NotRunning, 30000);
+        login.browserExit = browser.exitCode();
+        login.browserErr = browser.readAllStandardError();
+        QVERIFY2(login.response.has_value(), login.browserErr.constData());
+    }
+
+    Result<TokenSet> exchange(const ClientConfig &client, const Login &login)
+    {
+        Outcome<Result<TokenSet>> out;
+        m_client->exchangeCode(client, login.response->value().code.toUtf8(), login.verifier,
+            login.redirectUri, { { u"resource"_s, kResource } }, this,
+            [&out](Result<TokenSet> r) { out.value.emplace(std::move(r)); });
+        if (!QTest::qWaitFor([&out] { return out.value.has_value(); }, 30000))
+            return Error::environment(u"test-timeout"_s, u"no token response"_s);
+        return std::move(*out.value);
+    }
+
+    Result<TokenSet> refresh(const QByteArray &refreshToken)
+    {
+        Outcome<Result<TokenSet>> out;
+        m_client->refresh(publicClient(), refreshToken, { { u"resource"_s, kResource } }, this,
+            [&out](Result<TokenSet> r) { out.value.emplace(std::move(r)); });
+        if (!QTest::qWaitFor([&out] { return out.value.has_value(); }, 30000))
+            return Error::environment(u"test-timeout"_s, u"no token response"_s);
+        return std::move(*out.value);
+    }
+
+    Result<QJsonObject> introspect(const QByteArray &token, const QString &hint)
+    {
+        Outcome<Result<QJsonObject>> out;
+        m_client->introspect(m_metadata->introspectionEndpoint, publicClient(), token, hint, this,
+            [&out](Result<QJsonObject> r) { out.value.emplace(std::move(r)); });
+        if (!QTest::qWaitFor([&out] { return out.value.has_value(); }, 30000))
+            return Error::environment(u"test-timeout"_s, u"no introspection response"_s);
+        return std::move(*out.value);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        const QString dir = qEnvironmentVariable("KEYHAVEN_E2E_PROVIDER_DIR");
+        QVERIFY2(!dir.isEmpty() && QFile::exists(dir + u"/node_modules/oidc-provider"_s),
+            "KEYHAVEN_E2E_PROVIDER_DIR must name the installed provider (./dev test does "
+            "this); end-to-end tests never skip");
+        QVERIFY2(QFile::exists(u"/usr/bin/chromium"_s) && QFile::exists(u"/usr/bin/chromedriver"_s),
+            "Debian's chromium and chromium-driver are required (./dev test installs them)");
+        m_provider.setProgram(u"node"_s);
+        m_provider.setArguments({ dir + u"/provider.mjs"_s });
+        m_provider.setProcessChannelMode(QProcess::SeparateChannels);
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"KH_ACCESS_TTL"_s, u"60"_s);
+        m_provider.setProcessEnvironment(env);
+        m_provider.start();
+        QVERIFY2(m_provider.waitForStarted(10000), qPrintable(m_provider.errorString()));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            m_provider.canReadLine() || m_provider.state() == QProcess::NotRunning, 30000);
+        const QJsonObject hello = QJsonDocument::fromJson(m_provider.readLine()).object();
+        m_issuer = hello.value(u"issuer"_s).toString();
+        m_clientId = hello.value(u"clientId"_s).toString();
+        QVERIFY2(m_issuer.startsWith(u"http://127.0.0.1:"_s),
+            m_provider.readAllStandardError().constData());
+
+        m_network = new QNetworkAccessManager(this);
+        m_client = new TokenClient(m_network, this);
+
+        // Real discovery: the provider's own metadata document passes our checks.
+        QNetworkReply *reply =
+            m_network->get(QNetworkRequest(openIdConfigurationUrl(QUrl(m_issuer))));
+        QSignalSpy done(reply, &QNetworkReply::finished);
+        QVERIFY(done.wait(15000));
+        Result<ServerMetadata> metadata = parseServerMetadata(reply->readAll(), m_issuer);
+        reply->deleteLater();
+        QVERIFY2(metadata, qPrintable(metadata ? QString() : metadata.error().message));
+        m_metadata = std::move(*metadata);
+        QVERIFY(m_metadata->revocationEndpoint.isValid());
+        QVERIFY(m_metadata->introspectionEndpoint.isValid());
+        QVERIFY(m_metadata->codeChallengeMethodsSupported.contains(u"S256"_s));
+        // A document for another issuer is refused (mix-up defence).
+        QCOMPARE(
+            parseServerMetadata(QJsonDocument(QJsonObject { { u"issuer"_s, m_issuer } }).toJson(),
+                m_issuer + u"/"_s)
+                .error()
+                .id,
+            u"issuer-mismatch"_s);
+    }
+
+    void cleanupTestCase()
+    {
+        m_provider.closeWriteChannel();
+        m_provider.terminate();
+        if (!m_provider.waitForFinished(5000))
+            m_provider.kill();
+    }
+
+    void loginRefreshRotateIntrospectRevoke()
+    {
+        Login login;
+        runLogin(login, m_clientId, false);
+        if (QTest::currentTestFailed())
+            return;
+        QVERIFY2(login.response->has_value(),
+            qPrintable(login.response->has_value() ? QString() : login.response->error().message));
+        QCOMPARE(login.browserExit, 0);
+        // RFC 9207: the provider says who answered.
+        QCOMPARE(login.response->value().issuer, m_issuer);
+
+        Result<TokenSet> first = exchange(publicClient(), login);
+        QVERIFY2(first, qPrintable(first ? QString() : first.error().message));
+        QCOMPARE(first->tokenType.toLower(), u"bearer"_s);
+        QVERIFY(!first->refreshToken.isEmpty());
+        QVERIFY(!first->idToken.isEmpty());
+        QVERIFY(first->expiresAt > QDateTime::currentDateTimeUtc().addSecs(30));
+        QVERIFY(first->expiresAt <= QDateTime::currentDateTimeUtc().addSecs(61));
+        // A JWT access token for the resource, and an id_token carrying our nonce.
+        const QJsonObject access = jwtPayload(first->accessToken.bytes());
+        QCOMPARE(access.value(u"iss"_s).toString(), m_issuer);
+        QCOMPARE(access.value(u"aud"_s).toString(), kResource);
+        QCOMPARE(jwtPayload(first->idToken.bytes()).value(u"nonce"_s).toString(), login.nonce);
+
+        // Refresh rotates the refresh token.
+        Result<TokenSet> second = refresh(first->refreshToken.bytes());
+        QVERIFY2(second, qPrintable(second ? QString() : second.error().message));
+        QVERIFY(!second->refreshToken.isEmpty());
+        QVERIFY(!second->refreshToken.equals(first->refreshToken.bytes()));
+        QVERIFY(!second->accessToken.equals(first->accessToken.bytes()));
+
+        Result<QJsonObject> active = introspect(second->refreshToken.bytes(), u"refresh_token"_s);
+        QVERIFY2(active, qPrintable(active ? QString() : active.error().message));
+        QCOMPARE(active->value(u"active"_s).toBool(), true);
+        QCOMPARE(active->value(u"client_id"_s).toString(), m_clientId);
+
+        // Revoke the current refresh token: introspection then says inactive.
+        Outcome<Result<void>> revoked;
+        m_client->revoke(m_metadata->revocationEndpoint, publicClient(),
+            second->refreshToken.bytes(), u"refresh_token"_s, this,
+            [&revoked](Result<void> r) { revoked.value.emplace(std::move(r)); });
+        QTRY_VERIFY_WITH_TIMEOUT(revoked.value.has_value(), 30000);
+        QVERIFY2(revoked.value->has_value(),
+            qPrintable(revoked.value->has_value() ? QString() : revoked.value->error().message));
+        Result<QJsonObject> inactive = introspect(second->refreshToken.bytes(), u"refresh_token"_s);
+        QVERIFY(inactive);
+        QCOMPARE(inactive->value(u"active"_s).toBool(), false);
+
+        // The rotated-away refresh token is refused: the state to show is "log in again".
+        Result<TokenSet> old = refresh(first->refreshToken.bytes());
+        QVERIFY(!old);
+        QCOMPARE(old.error().id, u"oauth-invalid-grant"_s);
+        QVERIFY(old.error().message.contains(u"log in again"_s));
+    }
+
+    void codeIsSingleUseAndReuseRevokesItsTokens()
+    {
+        Login login;
+        runLogin(login, m_clientId, false);
+        if (QTest::currentTestFailed())
+            return;
+        QVERIFY(login.response->has_value());
+        Result<TokenSet> first = exchange(publicClient(), login);
+        QVERIFY2(first, qPrintable(first ? QString() : first.error().message));
+        Result<TokenSet> again = exchange(publicClient(), login);
+        QVERIFY(!again);
+        QCOMPARE(again.error().id, u"oauth-invalid-grant"_s);
+        // RFC 6749 §4.1.2: a replayed code revokes what was issued for it.
+        Result<TokenSet> refreshed = refresh(first->refreshToken.bytes());
+        QVERIFY(!refreshed);
+        QCOMPARE(refreshed.error().id, u"oauth-invalid-grant"_s);
+    }
+
+    void userSaysNo()
+    {
+        Login login;
+        runLogin(login, m_clientId, true);
+        if (QTest::currentTestFailed())
+            return;
+        QVERIFY(!login.response->has_value());
+        QCOMPARE(login.response->error().id, u"authorization-error"_s);
+        QVERIFY2(login.response->error().message.contains(u"access_denied"_s),
+            qPrintable(login.response->error().message));
+    }
+
+    void confidentialClientAndWrongSecret()
+    {
+        const QString id = m_clientId + u"-confidential"_s;
+        Login login;
+        runLogin(login, id, false);
+        if (QTest::currentTestFailed())
+            return;
+        QVERIFY(login.response->has_value());
+        ClientConfig client = publicClient();
+        client.clientId = id;
+        client.auth = ClientAuth::SecretBasic;
+        client.clientSecret = "not-the-secret"_ba;
+        Result<TokenSet> refused = exchange(client, login);
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().id, u"oauth-invalid-client"_s);
+        client.clientSecret = "e2e-client-secret-value"_ba;
+        Result<TokenSet> tokens = exchange(client, login);
+        QVERIFY2(tokens, qPrintable(tokens ? QString() : tokens.error().message));
+        QVERIFY(!tokens->accessToken.isEmpty());
+    }
+
+    void nothingIsSentToAnInsecureEndpoint()
+    {
+        ClientConfig client = publicClient();
+        client.tokenEndpoint = QUrl(u"http://token.keyhaven.invalid/token"_s);
+        Outcome<Result<TokenSet>> out;
+        m_client->refresh(client, "rt", {}, this,
+            [&out](Result<TokenSet> r) { out.value.emplace(std::move(r)); });
+        QVERIFY(out.value.has_value()); // refused synchronously, before any connection
+        QCOMPARE(out.value->error().id, u"endpoint-insecure"_s);
+    }
+
+    void unreachableServerIsANetworkError()
+    {
+        ClientConfig client = publicClient();
+        client.tokenEndpoint = QUrl(u"http://127.0.0.1:1/token"_s);
+        Outcome<Result<TokenSet>> out;
+        m_client->refresh(client, "rt", {}, this,
+            [&out](Result<TokenSet> r) { out.value.emplace(std::move(r)); });
+        QTRY_VERIFY_WITH_TIMEOUT(out.value.has_value(), 30000);
+        QCOMPARE(out.value->error().id, u"network"_s);
+    }
+};
+
+class TestTokenResponse : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void parsesAndRejects()
+    {
+        const QDateTime now = QDateTime::fromSecsSinceEpoch(1'800'000'000, Qt::UTC);
+        auto ok = parseTokenResponse(200,
+            R"({"access_token":"a+b/c","token_type":"Bearer","expires_in":3600,
+                     "refresh_token":"r","scope":"openid api:read"})",
+            now);
+        QVERIFY(ok);
+        QVERIFY(ok->accessToken.equals("a+b/c"));
+        QCOMPARE(ok->expiresAt, now.addSecs(3600));
+        QCOMPARE(ok->scopes, (QStringList { u"openid"_s, u"api:read"_s }));
+        QCOMPARE(parseTokenResponse(200, R"({"token_type":"Bearer"})", now).error().id,
+            u"server-response"_s);
+        QCOMPARE(parseTokenResponse(200, "<html>", now).error().id, u"server-response"_s);
+        auto err = parseTokenResponse(400,
+            R"({"error":"invalid_grant","error_description":"grant request is invalid"})", now);
+        QCOMPARE(err.error().id, u"oauth-invalid-grant"_s);
+        QVERIFY(err.error().message.contains(u"grant request is invalid"_s));
+        QCOMPARE(parseTokenResponse(502, "Bad gateway", now).error().id, u"server-response"_s);
+        QCOMPARE(parseTokenResponse(400, R"({"error":"bad\u0001"})", now).error().id,
+            u"server-response"_s);
+    }
+};
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    return keyhaven::test::runAll(
+        argc, argv, { [] { return new TestTokenResponse; }, [] { return new TestOAuthE2E; } });
+}
+
+#include "tst_oauth_e2e.moc"
