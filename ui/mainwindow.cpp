@@ -102,7 +102,7 @@ MainWindow::MainWindow(vault::Vault *vault, QWidget *parent)
     } else {
         setKeychainState(KeychainState::Unavailable);
     }
-    resize(1100, 640);
+    resize(1200, 680);
     restoreSettings();
 }
 

@@ -6,6 +6,7 @@
 #include "models/itemfilterproxymodel.h"
 #include "models/itemtablemodel.h"
 
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QKeyEvent>
@@ -35,6 +36,7 @@ constexpr int kRevealMs = 15 * 1000;
 constexpr int kStatusMs = 5 * 1000;
 // Widest a column gets from resizeColumnsToContents (long URLs and scope lists).
 constexpr int kMaxColumnWidth = 320;
+constexpr int kMinFlexWidth = 140;
 
 QString settingsGroup(vault::ItemKind kind) { return u"panels/"_s + vault::kindId(kind); }
 
@@ -164,10 +166,21 @@ ItemPanel::ItemPanel(vault::ItemKind kind, const Texts &texts, vault::Vault *vau
     });
     connect(m_proxy, &QAbstractItemModel::dataChanged, this, &ItemPanel::updateActions);
 
+    // Columns follow their content until the user resizes one (or a saved layout is restored).
+    // (The header also resizes the stretched last section itself: only a drag counts.)
+    connect(m_view->horizontalHeader(), &QHeaderView::sectionResized, this, [this] {
+        if (!m_fittingColumns && QGuiApplication::mouseButtons() != Qt::NoButton)
+            m_userSizedColumns = true;
+    });
+    const auto fitSoon = [this] {
+        if (!m_userSizedColumns)
+            QTimer::singleShot(0, this, &ItemPanel::fitColumns);
+    };
+    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, fitSoon);
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, fitSoon);
+
     m_model->bindVault(vault);
-    m_view->resizeColumnsToContents();
-    for (int c = 0; c < m_model->columnCount(); ++c)
-        m_view->setColumnWidth(c, std::min(m_view->columnWidth(c) + 16, kMaxColumnWidth));
+    fitColumns();
     if (vault)
         setKeychainState(vault->keychainState());
     updateActions();
@@ -175,6 +188,13 @@ ItemPanel::ItemPanel(vault::ItemKind kind, const Texts &texts, vault::Vault *vau
 }
 
 ItemPanel::~ItemPanel() { hideSecret(); }
+
+void ItemPanel::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    if (!m_userSizedColumns)
+        QTimer::singleShot(0, this, &ItemPanel::fitColumns);
+}
 
 bool ItemPanel::eventFilter(QObject *watched, QEvent *event)
 {
@@ -191,6 +211,31 @@ bool ItemPanel::eventFilter(QObject *watched, QEvent *event)
         }
     }
     return QWidget::eventFilter(watched, event);
+}
+
+void ItemPanel::fitColumns()
+{
+    if (m_userSizedColumns)
+        return;
+    // sizeHintForColumn() looks at the visible rows only, so this stays cheap with 10,000 rows.
+    m_fittingColumns = true;
+    m_view->resizeColumnsToContents();
+    int total = 0;
+    int widest = 0;
+    for (int c = 0; c < m_model->columnCount(); ++c) {
+        m_view->setColumnWidth(c, std::min(m_view->columnWidth(c) + 12, kMaxColumnWidth));
+        total += m_view->columnWidth(c);
+        if (m_view->columnWidth(c) > m_view->columnWidth(widest))
+            widest = c;
+    }
+    // Rather than a horizontal scroll bar, the widest column (URLs, issuers) gives way; its text
+    // is elided in the middle and the tooltip has all of it.
+    const int excess = total - m_view->viewport()->width();
+    if (excess > 0 && m_view->viewport()->width() > 0) {
+        m_view->setColumnWidth(
+            widest, std::max(kMinFlexWidth, m_view->columnWidth(widest) - excess));
+    }
+    m_fittingColumns = false;
 }
 
 std::optional<Item> ItemPanel::selectedItem() const
@@ -455,8 +500,8 @@ void ItemPanel::restoreState()
     QSettings settings;
     settings.beginGroup(settingsGroup(m_kind));
     const QByteArray header = settings.value(u"header"_s).toByteArray();
-    if (!header.isEmpty())
-        m_view->horizontalHeader()->restoreState(header);
+    if (!header.isEmpty() && m_view->horizontalHeader()->restoreState(header))
+        m_userSizedColumns = true;
 }
 
 } // namespace keyhaven::ui

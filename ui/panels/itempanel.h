@@ -69,12 +69,14 @@ protected:
         QString emptyHint; // shown while the list is empty
     };
     bool eventFilter(QObject *watched, QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
     ItemPanel(vault::ItemKind kind, const Texts &texts, vault::Vault *vault, Clipboard *clipboard,
         QWidget *parent);
 
 private:
     void updateActions();
+    void fitColumns();
     void updateEmptyHint();
     void showError(const QString &what, const Error &error);
     bool secretsUsable(QString *why) const;
@@ -99,6 +101,8 @@ private:
     QLabel *m_selectionLabel;
     QTimer *m_hideTimer;
     QUuid m_revealedId;
+    bool m_fittingColumns = false;
+    bool m_userSizedColumns = false;
 };
 
 } // namespace keyhaven::ui
