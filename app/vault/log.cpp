@@ -1,4 +1,5 @@
 // vault/log.cpp — logging category of keyhaven-vault.
 #include "vault/log.h"
 
-Q_LOGGING_CATEGORY(lcVault, "keyhaven.vault")
+// Debug output (item ids, sizes, never a secret) only when asked for: QT_LOGGING_RULES.
+Q_LOGGING_CATEGORY(lcVault, "keyhaven.vault", QtInfoMsg)

@@ -300,7 +300,7 @@ Result<void> MetadataStore::configureAndMigrate()
             q.addBindValue(v + 1);
             if (!q.exec())
                 return Error::environment(u"database-migrate"_s, q.lastError().text());
-            qCInfo(lcVault) << "migrated" << m_file << "to schema version" << v + 1;
+            qCDebug(lcVault) << "migrated" << m_file << "to schema version" << v + 1;
         }
         return {};
     });
