@@ -80,7 +80,10 @@ private Q_SLOTS:
     void writeReadDeleteOneEntry()
     {
         const QString account = u"tst-secretstore/single"_s;
-        const QByteArray bytes("\x00\x01binary\xff secret", 17);
+        static const char raw[] = "\x00\x01"
+                                  "binary\xff"
+                                  " secret"; // split: "\x01b" would be one hex escape
+        const QByteArray bytes(raw, sizeof raw - 1);
         auto w = await<void>(
             [&](QObject *c, auto done) { m_store.writeEntry(account, bytes, c, done); });
         QVERIFY(w && *w);
