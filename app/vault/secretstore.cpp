@@ -12,6 +12,7 @@
 #include <QDBusConnection>
 #include <QDBusConnectionInterface>
 #include <QDBusMessage>
+#include <QDBusObjectPath>
 #include <QDBusPendingCallWatcher>
 #include <QDBusPendingReply>
 #endif
@@ -365,17 +366,44 @@ void SecretStore::probe(QObject *context, std::function<void(Result<void>)> done
     const QString secrets = u"org.freedesktop.secrets"_s;
     const QString dbusService = u"org.freedesktop.DBus"_s;
     const QString dbusPath = u"/org/freedesktop/DBus"_s;
+    // libsecret (QtKeychain) stores into the "default" collection and fails obscurely ("Object
+    // does not exist at path .../collection/login") when there is none, e.g. a headless
+    // gnome-keyring started without a password: say so up front.
+    auto viaDefaultCollection = [finishShared, viaKeychain, secrets, ctx] {
+        if (!ctx)
+            return;
+        QDBusMessage alias = QDBusMessage::createMethodCall(secrets, u"/org/freedesktop/secrets"_s,
+            u"org.freedesktop.Secret.Service"_s, u"ReadAlias"_s);
+        alias << u"default"_s;
+        auto *w = new QDBusPendingCallWatcher(
+            QDBusConnection::sessionBus().asyncCall(alias, 25000), ctx.data());
+        connect(w, &QDBusPendingCallWatcher::finished, ctx.data(),
+            [finishShared, viaKeychain](QDBusPendingCallWatcher *w) {
+                w->deleteLater();
+                const QDBusPendingReply<QDBusObjectPath> path = *w;
+                if (!path.isError() && path.value().path() == u"/"_s) {
+                    const auto finish = std::move(*finishShared);
+                    finish(Error::environment(u"keychain-unavailable"_s,
+                        unavailableMessage(u"the Secret Service has no default keyring; create "
+                                           "one (for example with Seahorse, or start "
+                                           "gnome-keyring-daemon --unlock with a password)"_s)));
+                    return;
+                }
+                // An error here (an older or partial implementation) is left to QtKeychain.
+                viaKeychain();
+            });
+    };
     QDBusMessage hasOwner =
         QDBusMessage::createMethodCall(dbusService, dbusPath, dbusService, u"NameHasOwner"_s);
     hasOwner << secrets;
     auto *watcher = new QDBusPendingCallWatcher(bus.asyncCall(hasOwner, 5000), context);
     connect(watcher, &QDBusPendingCallWatcher::finished, context,
-        [finishShared, viaKeychain, secrets, dbusService, dbusPath, ctx](
+        [finishShared, viaDefaultCollection, secrets, dbusService, dbusPath, ctx](
             QDBusPendingCallWatcher *w) {
             w->deleteLater();
             const QDBusPendingReply<bool> owned = *w;
             if (!owned.isError() && owned.value()) {
-                viaKeychain();
+                viaDefaultCollection();
                 return;
             }
             if (!ctx)
@@ -385,11 +413,11 @@ void SecretStore::probe(QObject *context, std::function<void(Result<void>)> done
             auto *w2 = new QDBusPendingCallWatcher(
                 QDBusConnection::sessionBus().asyncCall(list, 5000), ctx.data());
             connect(w2, &QDBusPendingCallWatcher::finished, ctx.data(),
-                [finishShared, viaKeychain, secrets](QDBusPendingCallWatcher *w) {
+                [finishShared, viaDefaultCollection, secrets](QDBusPendingCallWatcher *w) {
                     w->deleteLater();
                     const QDBusPendingReply<QStringList> names = *w;
                     if (!names.isError() && names.value().contains(secrets)) {
-                        viaKeychain();
+                        viaDefaultCollection(); // activates the service
                         return;
                     }
                     const auto finish = std::move(*finishShared);

@@ -49,8 +49,9 @@ public:
 
     // Is a keychain reachable? On Linux: the session bus is connected and
     // org.freedesktop.secrets is registered or activatable (checked with Qt D-Bus first, so that
-    // libsecret never tries to autolaunch a bus), then QtKeychain reads an entry that does not
-    // exist (EntryNotFound = reachable; NoBackendAvailable = not).
+    // libsecret never tries to autolaunch a bus) and has a "default" collection to store into;
+    // then QtKeychain reads an entry that does not exist (EntryNotFound = reachable;
+    // NoBackendAvailable = not).
     void probe(QObject *context, std::function<void(Result<void>)> done);
 
     // Writes all chunks of `secret`, in order.

@@ -118,7 +118,7 @@ struct Vault::Private
         secrets->probe(q, [this, then = std::move(then)](Result<void> r) {
             setKeychain(r ? KeychainState::Available : KeychainState::Unavailable);
             if (!r)
-                qCWarning(lcVault) << "keychain unavailable:" << r.error().message;
+                qCDebug(lcVault) << "keychain unavailable:" << r.error().message;
             then(std::move(r));
         });
     }
