@@ -248,11 +248,11 @@ void keysAdd(Invocation &inv)
     if (!v)
         return;
     // Check the name before asking for the secret, so nobody types a key in vain.
-    if (v->find(item.name.trimmed()).has_value()
-        && v->find(item.name.trimmed())->name
-            == item.name.trimmed().normalized(QString::NormalizationForm_C))
-        return inv.fail(Error::input(
-            u"name-taken"_s, u"An item named \"%1\" already exists."_s.arg(item.name.trimmed())));
+    // (The Vault checks again, atomically; this only spares the typing.)
+    const QString wanted = item.name.trimmed().normalized(QString::NormalizationForm_C);
+    if (const std::optional<Item> taken = v->find(wanted); taken && taken->name == wanted)
+        return inv.fail(
+            Error::input(u"name-taken"_s, u"An item named \"%1\" already exists."_s.arg(wanted)));
     Result<SecretBytes> secret = readSecretInput(inv, item.name);
     if (!secret)
         return inv.fail(secret.error());
