@@ -174,34 +174,32 @@ Result<QByteArray> Key::mac(const Algorithm &alg, QByteArrayView data) const
     if (d->kind != KeyKind::Oct)
         return Error::input(u"invalid-key"_s, u"HMAC needs a symmetric (oct) key."_s);
     const int idx = alg.hashBytes == 32 ? 0 : alg.hashBytes == 48 ? 1 : 2;
-    ossl::MacCtxPtr ctx;
-    {
-        std::lock_guard lock(d->macMutex);
-        ossl::MacCtxPtr &tmpl = d->macTemplates[idx];
-        if (!tmpl) {
-            // Keyed once per key and hash; each MAC then starts from a copy of the keyed state.
-            static EVP_MAC *const hmac = EVP_MAC_fetch(nullptr, "HMAC", nullptr);
-            ossl::MacCtxPtr fresh(hmac ? EVP_MAC_CTX_new(hmac) : nullptr);
-            const char *md = idx == 0 ? "SHA2-256" : idx == 1 ? "SHA2-384" : "SHA2-512";
-            OSSL_PARAM params[] = {
-                OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, const_cast<char *>(md), 0),
-                OSSL_PARAM_construct_end(),
-            };
-            static const unsigned char empty[1] = { 0 };
-            if (!fresh
-                || EVP_MAC_init(fresh.get(), d->secret.isEmpty() ? empty : d->secret.udata(),
-                       size_t(d->secret.size()), params)
-                    != 1)
-                return ossl::error(u"hmac"_s, u"Cannot key an HMAC context"_s);
-            tmpl = std::move(fresh);
-        }
-        ctx.reset(EVP_MAC_CTX_dup(tmpl.get()));
-    }
     QByteArray out(EVP_MAX_MD_SIZE, Qt::Uninitialized);
     size_t len = 0;
-    if (!ctx
-        || EVP_MAC_update(
-               ctx.get(), reinterpret_cast<const unsigned char *>(data.data()), size_t(data.size()))
+    // Keyed once per key and hash; each MAC re-initialises that context with its key (a NULL key
+    // to EVP_MAC_init keeps the one set before), so no allocation happens per verification.
+    std::lock_guard lock(d->macMutex);
+    ossl::MacCtxPtr &ctx = d->macTemplates[idx];
+    if (!ctx) {
+        static EVP_MAC *const hmac = EVP_MAC_fetch(nullptr, "HMAC", nullptr);
+        ossl::MacCtxPtr fresh(hmac ? EVP_MAC_CTX_new(hmac) : nullptr);
+        const char *md = idx == 0 ? "SHA2-256" : idx == 1 ? "SHA2-384" : "SHA2-512";
+        OSSL_PARAM params[] = {
+            OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, const_cast<char *>(md), 0),
+            OSSL_PARAM_construct_end(),
+        };
+        static const unsigned char empty[1] = { 0 };
+        if (!fresh
+            || EVP_MAC_init(fresh.get(), d->secret.isEmpty() ? empty : d->secret.udata(),
+                   size_t(d->secret.size()), params)
+                != 1)
+            return ossl::error(u"hmac"_s, u"Cannot key an HMAC context"_s);
+        ctx = std::move(fresh);
+    } else if (EVP_MAC_init(ctx.get(), nullptr, 0, nullptr) != 1) {
+        return ossl::error(u"hmac"_s, u"Cannot re-initialise the HMAC context"_s);
+    }
+    if (EVP_MAC_update(
+            ctx.get(), reinterpret_cast<const unsigned char *>(data.data()), size_t(data.size()))
             != 1
         || EVP_MAC_final(
                ctx.get(), reinterpret_cast<unsigned char *>(out.data()), &len, size_t(out.size()))
