@@ -1,14 +1,23 @@
-// ui/models/itemfilterproxymodel.cpp — search and sort over an ItemTableModel.
+// ui/models/itemfilterproxymodel.cpp — search over an ItemTableModel.
 #include "models/itemfilterproxymodel.h"
 
 #include "models/itemtablemodel.h"
 
+#include <algorithm>
+#include <cstring>
+
 namespace keyhaven::ui {
+
+namespace {
+
+// Bit sets of 100,000 rows are 12.5 KB each: a few dozen recent search texts are cheap.
+constexpr qsizetype kMaxCachedTexts = 48;
+
+} // namespace
 
 ItemFilterProxyModel::ItemFilterProxyModel(QObject *parent)
     : QSortFilterProxyModel(parent)
 {
-    setSortCaseSensitivity(Qt::CaseInsensitive);
     setDynamicSortFilter(true);
 }
 
@@ -16,16 +25,114 @@ void ItemFilterProxyModel::setSourceModel(QAbstractItemModel *source)
 {
     m_items = qobject_cast<ItemTableModel *>(source);
     Q_ASSERT(m_items || !source);
+    m_cache.clear();
     QSortFilterProxyModel::setSourceModel(source);
+}
+
+void ItemFilterProxyModel::sort(int column, Qt::SortOrder order)
+{
+    if (m_items)
+        m_items->sort(column, order);
+}
+
+bool ItemFilterProxyModel::matches(int sourceRow, const QByteArray &needle) const
+{
+    const QByteArray &haystack = m_items->searchTextAt(sourceRow);
+    return memmem(haystack.constData(), size_t(haystack.size()), needle.constData(),
+               size_t(needle.size()))
+        != nullptr;
+}
+
+void ItemFilterProxyModel::dropStaleCache() const
+{
+    const quint64 revision = m_items ? m_items->revision() : 0;
+    if (m_cacheRevision != revision) {
+        m_cache.clear();
+        m_current = QBitArray();
+        m_corpus.clear();
+        m_rowStart.clear();
+        m_cacheRevision = revision;
+    }
+}
+
+const QBitArray *ItemFilterProxyModel::cachedMatches() const
+{
+    dropStaleCache();
+    const auto it = m_cache.constFind(m_needle);
+    return it == m_cache.cend() ? nullptr : &it.value();
 }
 
 void ItemFilterProxyModel::setSearchText(const QString &text)
 {
-    const QString needle = text.trimmed().toCaseFolded();
-    if (needle == m_needle)
+    const QString trimmed = text.trimmed();
+    if (trimmed == m_text)
         return;
+    m_text = trimmed;
+    const QByteArray needle = ItemTableModel::foldForSearch(trimmed);
     m_needle = needle;
-    invalidateFilter();
+    if (m_items && !needle.isEmpty() && !cachedMatches()) {
+        // Every row matching `needle` matches any cached text it contains: only those need a test.
+        const QBitArray *narrowFrom = nullptr;
+        qsizetype narrowLength = 0;
+        for (auto it = m_cache.cbegin(); it != m_cache.cend(); ++it) {
+            if (it.key().size() > narrowLength && needle.contains(it.key())) {
+                narrowFrom = &it.value();
+                narrowLength = it.key().size();
+            }
+        }
+        QBitArray bits = scan(needle, narrowFrom);
+        if (m_cache.size() >= kMaxCachedTexts)
+            m_cache.clear();
+        m_cache.insert(needle, bits);
+    }
+    const QBitArray *current = m_needle.isEmpty() ? nullptr : cachedMatches();
+    m_current = current ? *current : QBitArray();
+    invalidate();
+}
+
+QBitArray ItemFilterProxyModel::scan(const QByteArray &needle, const QBitArray *candidates) const
+{
+    const int rows = m_items->rowCount();
+    QBitArray bits(rows);
+    if (m_rowStart.size() != rows + 1) {
+        m_corpus.clear();
+        m_rowStart.clear();
+        m_rowStart.reserve(rows + 1);
+        for (int row = 0; row < rows; ++row) {
+            m_rowStart.append(m_corpus.size());
+            m_corpus += m_items->searchTextAt(row);
+            m_corpus += '\0';
+        }
+        m_rowStart.append(m_corpus.size());
+    }
+    const char *begin = m_corpus.constData();
+    const char *end = begin + m_corpus.size();
+    if (candidates && candidates->count(true) < rows / 4) {
+        // Few candidates left: test just those rows.
+        for (int row = 0; row < rows; ++row) {
+            if (!candidates->testBit(row))
+                continue;
+            const qsizetype from = m_rowStart.at(row);
+            const qsizetype length = m_rowStart.at(row + 1) - from - 1;
+            if (memmem(begin + from, size_t(length), needle.constData(), size_t(needle.size())))
+                bits.setBit(row);
+        }
+        return bits;
+    }
+    // One pass: find a match, mark its row, continue at the next row's start. The '\0' between
+    // rows keeps a match from spanning two of them (search texts never contain one).
+    const char *at = begin;
+    while (at < end) {
+        const void *hit = memmem(at, size_t(end - at), needle.constData(), size_t(needle.size()));
+        if (!hit)
+            break;
+        const qsizetype offset = static_cast<const char *>(hit) - begin;
+        const auto next = std::upper_bound(m_rowStart.cbegin(), m_rowStart.cend(), offset);
+        const int row = int(next - m_rowStart.cbegin()) - 1;
+        bits.setBit(row);
+        at = begin + *next;
+    }
+    return bits;
 }
 
 bool ItemFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
@@ -34,14 +141,10 @@ bool ItemFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex &so
         return false;
     if (m_needle.isEmpty())
         return true;
-    return m_items->searchTextAt(sourceRow).contains(m_needle);
-}
-
-bool ItemFilterProxyModel::lessThan(const QModelIndex &left, const QModelIndex &right) const
-{
-    if (!m_items)
-        return QSortFilterProxyModel::lessThan(left, right);
-    return m_items->compareRows(left.row(), right.row(), left.column()) < 0;
+    dropStaleCache(); // the source changed since: test the row itself
+    if (sourceRow < m_current.size())
+        return m_current.testBit(sourceRow);
+    return matches(sourceRow, m_needle);
 }
 
 } // namespace keyhaven::ui

@@ -1,6 +1,8 @@
-// ui/models/itemfilterproxymodel.h — search and sort over an ItemTableModel.
+// ui/models/itemfilterproxymodel.h — search over an ItemTableModel, fast enough for 100,000 rows.
 #pragma once
 
+#include <QBitArray>
+#include <QHash>
 #include <QSortFilterProxyModel>
 #include <QString>
 
@@ -9,8 +11,16 @@ namespace keyhaven::ui {
 class ItemTableModel;
 
 // Filters on the source rows' precomputed case-folded search text (name, owner, tags, header,
-// URL, issuer...) and sorts with ItemTableModel::compareRows, so neither path goes through
-// QVariant per row: typing in the search box stays fast with 100,000 rows.
+// URL, issuer...). Per keystroke it avoids the two costs that make a plain QSortFilterProxyModel
+// slow with 100,000 rows:
+//  - sorting: sort() is forwarded to the source, which keeps its rows in order, so the proxy's
+//    own sort column stays -1 and re-filtering never calls lessThan();
+//  - re-testing every row: a full scan is one memmem() pass over all search texts laid out back
+//    to back, and the matches of recent search texts are cached as bit sets; a text
+//    that extends an earlier one only re-tests that one's matches, and going back (backspace)
+//    reuses the earlier set. The cache is dropped whenever the source's revision changes.
+// A new search text is applied with invalidate() (one layout change) rather than
+// invalidateFilter(), which would emit a remove/insert pair for every scattered range of rows.
 class ItemFilterProxyModel : public QSortFilterProxyModel
 {
     Q_OBJECT
@@ -23,15 +33,32 @@ public:
 
     // Case-insensitive substring search; surrounding blanks are ignored; "" shows every row.
     void setSearchText(const QString &text);
-    QString searchText() const { return m_needle; }
+    QString searchText() const { return m_text; }
+
+    // Sorts the source (see above).
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
-    bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
 
 private:
+    bool matches(int sourceRow, const QByteArray &needle) const;
+    const QBitArray *cachedMatches() const;
+    void dropStaleCache() const;
+    QBitArray scan(const QByteArray &needle, const QBitArray *candidates) const;
+
     ItemTableModel *m_items = nullptr;
-    QString m_needle; // case-folded
+    QString m_text; // as set, trimmed
+    QByteArray m_needle; // ItemTableModel::foldForSearch(m_text)
+    // Matches per search text, valid for source revision m_cacheRevision.
+    mutable QHash<QByteArray, QBitArray> m_cache;
+    mutable quint64 m_cacheRevision = 0;
+    // The current text's matches (shared with m_cache), looked up once per text, not per row.
+    mutable QBitArray m_current;
+    // Every row's search text back to back ('\0' between), so that a full scan is one memmem()
+    // pass over contiguous memory; m_rowStart[row] is where a row's text begins.
+    mutable QByteArray m_corpus;
+    mutable QList<qsizetype> m_rowStart;
 };
 
 } // namespace keyhaven::ui

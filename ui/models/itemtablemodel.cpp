@@ -10,6 +10,9 @@
 #include <QLocale>
 #include <QTimer>
 
+#include <algorithm>
+#include <numeric>
+
 using namespace Qt::StringLiterals;
 
 namespace keyhaven::ui {
@@ -103,12 +106,28 @@ void ItemTableModel::bindVault(vault::Vault *vault)
 void ItemTableModel::setItems(const QList<Item> &items)
 {
     beginResetModel();
+    ++m_revision;
     m_rows.clear();
     for (const Item &item : items) {
         if (item.kind == m_kind)
             m_rows.append(Row { item, searchTextFor(item) });
     }
+    std::stable_sort(m_rows.begin(), m_rows.end(),
+        [this](const Row &a, const Row &b) { return before(a.item, b.item); });
     endResetModel();
+}
+
+bool ItemTableModel::before(const Item &a, const Item &b) const
+{
+    const int c = compareItems(a, b, m_sortColumn);
+    return m_sortOrder == Qt::AscendingOrder ? c < 0 : c > 0;
+}
+
+int ItemTableModel::sortedPosition(const Item &item) const
+{
+    const auto it = std::upper_bound(m_rows.cbegin(), m_rows.cend(), item,
+        [this](const Item &value, const Row &row) { return before(value, row.item); });
+    return int(it - m_rows.cbegin());
 }
 
 void ItemTableModel::upsertItem(const Item &item)
@@ -119,15 +138,26 @@ void ItemTableModel::upsertItem(const Item &item)
             removeItem(item.id);
         return;
     }
+    ++m_revision;
     if (row < 0) {
-        const int at = int(m_rows.size());
+        const int at = sortedPosition(item);
         beginInsertRows({}, at, at);
-        m_rows.append(Row { item, searchTextFor(item) });
+        m_rows.insert(at, Row { item, searchTextFor(item) });
         endInsertRows();
         return;
     }
-    m_rows[row] = Row { item, searchTextFor(item) };
-    Q_EMIT dataChanged(index(row, 0), index(row, columnCount() - 1));
+    // Where the updated row belongs among the others (a rename moves it).
+    Row updated { item, searchTextFor(item) };
+    Row old = m_rows.takeAt(row);
+    const int target = sortedPosition(item);
+    m_rows.insert(row, std::move(old));
+    if (target != row) {
+        beginMoveRows({}, row, row, {}, target > row ? target + 1 : target);
+        m_rows.move(row, target);
+        endMoveRows();
+    }
+    m_rows[target] = std::move(updated);
+    Q_EMIT dataChanged(index(target, 0), index(target, columnCount() - 1));
 }
 
 void ItemTableModel::removeItem(const QUuid &id)
@@ -135,9 +165,39 @@ void ItemTableModel::removeItem(const QUuid &id)
     const int row = rowOf(id);
     if (row < 0)
         return;
+    ++m_revision;
     beginRemoveRows({}, row, row);
     m_rows.removeAt(row);
     endRemoveRows();
+}
+
+void ItemTableModel::sort(int column, Qt::SortOrder order)
+{
+    if (column < 0 || column >= m_columns.size())
+        column = 0;
+    m_sortColumn = column;
+    m_sortOrder = order;
+    Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
+    ++m_revision;
+    QList<int> oldRowAt(m_rows.size());
+    std::iota(oldRowAt.begin(), oldRowAt.end(), 0);
+    std::stable_sort(oldRowAt.begin(), oldRowAt.end(),
+        [this](int a, int b) { return before(m_rows.at(a).item, m_rows.at(b).item); });
+    QList<int> newRowOf(m_rows.size());
+    QList<Row> sorted;
+    sorted.reserve(m_rows.size());
+    for (int i = 0; i < oldRowAt.size(); ++i) {
+        newRowOf[oldRowAt.at(i)] = i;
+        sorted.append(std::move(m_rows[oldRowAt.at(i)]));
+    }
+    m_rows = std::move(sorted);
+    const QModelIndexList from = persistentIndexList();
+    QModelIndexList to;
+    to.reserve(from.size());
+    for (const QModelIndex &i : from)
+        to.append(index(newRowOf.at(i.row()), i.column()));
+    changePersistentIndexList(from, to);
+    Q_EMIT layoutChanged({}, QAbstractItemModel::VerticalSortHint);
 }
 
 int ItemTableModel::rowOf(const QUuid &id) const
@@ -159,7 +219,12 @@ int ItemTableModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : int(m_columns.size());
 }
 
-QString ItemTableModel::searchTextFor(const Item &item)
+QByteArray ItemTableModel::foldForSearch(const QString &text)
+{
+    return text.toCaseFolded().toUtf8();
+}
+
+QByteArray ItemTableModel::searchTextFor(const Item &item)
 {
     QString text = item.name;
     const auto add = [&text](const QString &part) {
@@ -183,7 +248,7 @@ QString ItemTableModel::searchTextFor(const Item &item)
         break;
     }
     // Case folding once per item keeps the per-keystroke filter a plain substring search.
-    return text.toCaseFolded();
+    return foldForSearch(text);
 }
 
 QDateTime ItemTableModel::rotationDue(const Item &item)
@@ -390,8 +455,11 @@ QVariant ItemTableModel::headerData(int section, Qt::Orientation orientation, in
 
 int ItemTableModel::compareRows(int left, int right, int column) const
 {
-    const Item &a = m_rows.at(left).item;
-    const Item &b = m_rows.at(right).item;
+    return compareItems(m_rows.at(left).item, m_rows.at(right).item, column);
+}
+
+int ItemTableModel::compareItems(const Item &a, const Item &b, int column) const
+{
     const Column col =
         (column >= 0 && column < m_columns.size()) ? m_columns.at(column) : Column::Name;
     int c = 0;

@@ -14,11 +14,13 @@ class Vault;
 
 namespace keyhaven::ui {
 
-// Rows are the items of one ItemKind. Single changes arrive as itemAdded / itemUpdated /
-// itemRemoved and become row inserts, dataChanged and row removals; only itemsChanged (a bulk
-// change) resets. Each row keeps a case-folded search text so that filtering 100,000 rows is a
-// plain substring scan, and columns derived from dates are computed from cached metadata (no
-// token is decoded while painting).
+// Rows are the items of one ItemKind, kept in sort order (sort() reorders them; inserts go to
+// their sorted place; a rename moves its row). Single changes arrive as itemAdded / itemUpdated /
+// itemRemoved and become row inserts, moves, dataChanged and row removals; only itemsChanged (a
+// bulk change) resets. Sorting here rather than in the proxy keeps every keystroke in the search
+// box free of sorting (see ItemFilterProxyModel). Each row keeps a case-folded search text so that
+// filtering 100,000 rows is a plain substring scan, and columns derived from dates are computed
+// from cached metadata (no token is decoded while painting).
 class ItemTableModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -65,10 +67,20 @@ public:
 
     int rowOf(const QUuid &id) const;
     const vault::Item &itemAt(int row) const { return m_rows.at(row).item; }
-    // Case-folded text the filter searches: name, owner, tags, header, URLs, issuer, client id.
-    const QString &searchTextAt(int row) const { return m_rows.at(row).search; }
+    // Case-folded UTF-8 text the filter searches: name, owner, tags, header, URLs, issuer,
+    // subject, client id (UTF-8 so that the search is a memmem() per row).
+    const QByteArray &searchTextAt(int row) const { return m_rows.at(row).search; }
+    // `text` as the filter compares it with searchTextAt().
+    static QByteArray foldForSearch(const QString &text);
     // <0, 0, >0 like QString::compare, for sorting by `column` (a model column index).
     int compareRows(int left, int right, int column) const;
+    int compareItems(const vault::Item &a, const vault::Item &b, int column) const;
+    // Bumped on every change of rows or their order: the proxy's match cache checks it.
+    quint64 revision() const { return m_revision; }
+    int sortColumn() const { return m_sortColumn; }
+    Qt::SortOrder sortOrder() const { return m_sortOrder; }
+
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -85,19 +97,24 @@ private:
     struct Row
     {
         vault::Item item;
-        QString search;
+        QByteArray search;
     };
-    static QString searchTextFor(const vault::Item &item);
+    static QByteArray searchTextFor(const vault::Item &item);
     QString displayText(const vault::Item &item, Column column) const;
     QString toolTipText(const vault::Item &item, Column column) const;
     QString columnTitle(Column column) const;
     void refreshTimeColumns();
+    bool before(const vault::Item &a, const vault::Item &b) const;
+    int sortedPosition(const vault::Item &item) const;
 
     vault::ItemKind m_kind;
     QList<Column> m_columns;
     QList<Row> m_rows;
     Clock m_clock;
     QPointer<vault::Vault> m_vault;
+    int m_sortColumn = 0;
+    Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
+    quint64 m_revision = 0;
 };
 
 } // namespace keyhaven::ui

@@ -160,10 +160,13 @@ ItemPanel::ItemPanel(vault::ItemKind kind, const Texts &texts, vault::Vault *vau
             updateEmptyHint();
         });
     }
-    connect(m_proxy, &QAbstractItemModel::modelReset, this, [this] {
+    // The search applies as a layout change; sorting too.
+    const auto refresh = [this] {
         updateActions();
         updateEmptyHint();
-    });
+    };
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, refresh);
+    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, refresh);
     connect(m_proxy, &QAbstractItemModel::dataChanged, this, &ItemPanel::updateActions);
 
     // Columns follow their content until the user resizes one (or a saved layout is restored).
