@@ -4,6 +4,8 @@
 // revocation, a user who says no, a confidential client, and the server's errors.
 #include "oauth/authorizationrequest.h"
 #include "oauth/discovery.h"
+#include "oauth/idtokenvalidator.h"
+#include "oauth/jwkscache.h"
 #include "oauth/loopbackreceiver.h"
 #include "oauth/tokenclient.h"
 #include "testsupport.h"
@@ -83,6 +85,7 @@ class TestOAuthE2E : public QObject
     std::optional<ServerMetadata> m_metadata;
     QNetworkAccessManager *m_network = nullptr;
     TokenClient *m_client = nullptr;
+    JwksCache *m_jwks = nullptr;
 
     ClientConfig publicClient() const
     {
@@ -156,6 +159,16 @@ class TestOAuthE2E : public QObject
         return std::move(*out.value);
     }
 
+    Result<jose::KeySet> issuerKeys(const QString &kid)
+    {
+        Outcome<Result<jose::KeySet>> out;
+        m_jwks->keysFor(m_metadata->jwksUri, kid, this,
+            [&out](Result<jose::KeySet> r) { out.value.emplace(std::move(r)); });
+        if (!QTest::qWaitFor([&out] { return out.value.has_value(); }, 30000))
+            return Error::environment(u"test-timeout"_s, u"no key set"_s);
+        return std::move(*out.value);
+    }
+
     Result<QJsonObject> introspect(const QByteArray &token, const QString &hint)
     {
         Outcome<Result<QJsonObject>> out;
@@ -193,6 +206,7 @@ private Q_SLOTS:
 
         m_network = new QNetworkAccessManager(this);
         m_client = new TokenClient(m_network, this);
+        m_jwks = new JwksCache(m_network, this);
 
         // Real discovery: the provider's own metadata document passes our checks.
         QNetworkReply *reply =
@@ -247,6 +261,67 @@ private Q_SLOTS:
         QCOMPARE(access.value(u"iss"_s).toString(), m_issuer);
         QCOMPARE(access.value(u"aud"_s).toString(), kResource);
         QCOMPARE(jwtPayload(first->idToken.bytes()).value(u"nonce"_s).toString(), login.nonce);
+
+        // The ID token verifies with the issuer's published keys and says what it must.
+        const QList<QByteArray> parts = first->idToken.bytes().split('.');
+        const QString kid =
+            QJsonDocument::fromJson(QByteArray::fromBase64(parts[0], QByteArray::Base64UrlEncoding))
+                .object()
+                .value(u"kid"_s)
+                .toString();
+        Result<jose::KeySet> keys = issuerKeys(kid);
+        QVERIFY2(keys, qPrintable(keys ? QString() : keys.error().message));
+        IdTokenExpectations expect;
+        expect.issuer = m_issuer;
+        expect.clientId = m_clientId;
+        expect.nonce = login.nonce;
+        expect.allowedAlgs = m_metadata->idTokenSigningAlgValuesSupported;
+        expect.accessToken = first->accessToken.bytes();
+        Result<jose::VerifyResult> idToken = validateIdToken(first->idToken.bytes(), *keys, expect);
+        QVERIFY(idToken);
+        QString why;
+        for (const jose::Finding &f : idToken->findings)
+            why += f.id + u": "_s + f.message + u"\n"_s;
+        QVERIFY2(idToken->valid, qPrintable(why));
+        QCOMPARE(idToken->claims.value(u"sub"_s).toString(), u"alice"_s);
+        IdTokenExpectations wrongNonce = expect;
+        wrongNonce.nonce = u"another-login"_s;
+        auto replayed = validateIdToken(first->idToken.bytes(), *keys, wrongNonce);
+        QVERIFY(!replayed->valid);
+        QVERIFY(jose::hasFinding(replayed->findings, u"nonce-mismatch"_s));
+        IdTokenExpectations otherClient = expect;
+        otherClient.clientId = u"someone-else"_s;
+        auto misdirected = validateIdToken(first->idToken.bytes(), *keys, otherClient);
+        QVERIFY(!misdirected->valid);
+        QVERIFY(jose::hasFinding(misdirected->findings, u"audience-mismatch"_s));
+        IdTokenExpectations otherIssuer = expect;
+        otherIssuer.issuer = m_issuer + u"/other"_s;
+        QVERIFY(
+            jose::hasFinding(validateIdToken(first->idToken.bytes(), *keys, otherIssuer)->findings,
+                u"issuer-mismatch"_s));
+        if (idToken->claims.contains(u"at_hash"_s)) {
+            IdTokenExpectations swapped = expect;
+            swapped.accessToken = "a-different-access-token"_ba;
+            QVERIFY(
+                jose::hasFinding(validateIdToken(first->idToken.bytes(), *keys, swapped)->findings,
+                    u"at-hash-mismatch"_s));
+        }
+        // A kid the issuer never published: one refetch, then kid-unknown; no second refetch
+        // inside the rate limit.
+        const int fetches = m_jwks->fetchCount();
+        QVERIFY(issuerKeys(kid)); // cached: no fetch
+        QCOMPARE(m_jwks->fetchCount(), fetches);
+        // Within the interval an unknown kid is refused without asking the issuer again ...
+        QCOMPARE(issuerKeys(u"no-such-kid-0"_s).error().id, u"kid-unknown"_s);
+        QCOMPARE(m_jwks->fetchCount(), fetches);
+        // ... after it, one refetch (the issuer may have rotated), then quiet again.
+        m_jwks->setMinRefetchInterval(300);
+        QTest::qWait(400);
+        Result<jose::KeySet> unknown = issuerKeys(u"no-such-kid"_s);
+        QCOMPARE(unknown.error().id, u"kid-unknown"_s);
+        QCOMPARE(m_jwks->fetchCount(), fetches + 1);
+        QCOMPARE(issuerKeys(u"no-such-kid-2"_s).error().id, u"kid-unknown"_s);
+        QCOMPARE(m_jwks->fetchCount(), fetches + 1);
 
         // Refresh rotates the refresh token.
         Result<TokenSet> second = refresh(first->refreshToken.bytes());
@@ -378,6 +453,15 @@ private Q_SLOTS:
         QCOMPARE(parseTokenResponse(502, "Bad gateway", now).error().id, u"server-response"_s);
         QCOMPARE(parseTokenResponse(400, R"({"error":"bad\u0001"})", now).error().id,
             u"server-response"_s);
+    }
+
+    void halfHashMatchesOidcExample()
+    {
+        // OpenID Connect Core 1.0, Appendix A.3 (RS256).
+        QCOMPARE(halfHash(u"RS256"_s, "jHkWEdUXMU1BwAsC4vtUsZwnNvTIxEl0z9K3vx5KF0Y"),
+            u"77QmUPtjPfzWtF2AnpK9RQ"_s);
+        QCOMPARE(halfHash(u"ES512"_s, "x").size(), 43);
+        QVERIFY(halfHash(u"none"_s, "x").isEmpty());
     }
 };
 
