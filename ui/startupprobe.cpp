@@ -57,8 +57,9 @@ qint64 StartupProbe::residentKiB()
     QFile f(u"/proc/self/status"_s);
     if (!f.open(QIODevice::ReadOnly))
         return -1;
-    while (!f.atEnd()) {
-        const QByteArray line = f.readLine();
+    // Read it whole: /proc files report size 0, so QFile::atEnd() is true from the start.
+    const QList<QByteArray> lines = f.readAll().split('\n');
+    for (const QByteArray &line : lines) {
         if (line.startsWith("VmRSS:"))
             return line.mid(6).trimmed().split(' ').value(0).toLongLong();
     }

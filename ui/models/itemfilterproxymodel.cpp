@@ -3,6 +3,8 @@
 
 #include "models/itemtablemodel.h"
 
+#include <QTimer>
+
 #include <algorithm>
 #include <cstring>
 
@@ -12,21 +14,47 @@ namespace {
 
 // Bit sets of 100,000 rows are 12.5 KB each: a few dozen recent search texts are cheap.
 constexpr qsizetype kMaxCachedTexts = 48;
+// Quiet time after a change before the search texts are laid out again (a burst of changes,
+// e.g. a sync, rebuilds once).
+constexpr int kCorpusDelayMs = 200;
 
 } // namespace
 
 ItemFilterProxyModel::ItemFilterProxyModel(QObject *parent)
     : QSortFilterProxyModel(parent)
+    , m_corpusTimer(new QTimer(this))
 {
     setDynamicSortFilter(true);
+    m_corpusTimer->setSingleShot(true);
+    m_corpusTimer->setInterval(kCorpusDelayMs);
+    connect(m_corpusTimer, &QTimer::timeout, this, [this] {
+        if (!m_items)
+            return;
+        dropStaleCache();
+        if (m_rowStart.size() != m_items->rowCount() + 1)
+            buildCorpus();
+    });
 }
 
 void ItemFilterProxyModel::setSourceModel(QAbstractItemModel *source)
 {
+    if (m_items)
+        disconnect(m_items, nullptr, this, nullptr);
     m_items = qobject_cast<ItemTableModel *>(source);
     Q_ASSERT(m_items || !source);
     m_cache.clear();
     QSortFilterProxyModel::setSourceModel(source);
+    if (!m_items)
+        return;
+    // Lay the search texts out again while idle after a change, not on the next keystroke.
+    const auto rebuildSoon = [this] { m_corpusTimer->start(); };
+    connect(m_items, &QAbstractItemModel::modelReset, this, rebuildSoon);
+    connect(m_items, &QAbstractItemModel::rowsInserted, this, rebuildSoon);
+    connect(m_items, &QAbstractItemModel::rowsRemoved, this, rebuildSoon);
+    connect(m_items, &QAbstractItemModel::rowsMoved, this, rebuildSoon);
+    connect(m_items, &QAbstractItemModel::layoutChanged, this, rebuildSoon);
+    connect(m_items, &QAbstractItemModel::dataChanged, this, rebuildSoon);
+    m_corpusTimer->start();
 }
 
 void ItemFilterProxyModel::sort(int column, Qt::SortOrder order)
@@ -90,21 +118,31 @@ void ItemFilterProxyModel::setSearchText(const QString &text)
     invalidate();
 }
 
+void ItemFilterProxyModel::buildCorpus() const
+{
+    const int rows = m_items->rowCount();
+    qsizetype total = 0;
+    for (int row = 0; row < rows; ++row)
+        total += m_items->searchTextAt(row).size() + 1;
+    m_corpus.clear();
+    m_corpus.reserve(total);
+    m_rowStart.clear();
+    m_rowStart.reserve(rows + 1);
+    for (int row = 0; row < rows; ++row) {
+        m_rowStart.append(m_corpus.size());
+        m_corpus += m_items->searchTextAt(row);
+        m_corpus += '\0';
+    }
+    m_rowStart.append(m_corpus.size());
+}
+
 QBitArray ItemFilterProxyModel::scan(const QByteArray &needle, const QBitArray *candidates) const
 {
     const int rows = m_items->rowCount();
     QBitArray bits(rows);
-    if (m_rowStart.size() != rows + 1) {
-        m_corpus.clear();
-        m_rowStart.clear();
-        m_rowStart.reserve(rows + 1);
-        for (int row = 0; row < rows; ++row) {
-            m_rowStart.append(m_corpus.size());
-            m_corpus += m_items->searchTextAt(row);
-            m_corpus += '\0';
-        }
-        m_rowStart.append(m_corpus.size());
-    }
+    dropStaleCache();
+    if (m_rowStart.size() != rows + 1)
+        buildCorpus();
     const char *begin = m_corpus.constData();
     const char *end = begin + m_corpus.size();
     if (candidates && candidates->count(true) < rows / 4) {

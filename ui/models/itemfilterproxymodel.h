@@ -6,6 +6,8 @@
 #include <QSortFilterProxyModel>
 #include <QString>
 
+class QTimer;
+
 namespace keyhaven::ui {
 
 class ItemTableModel;
@@ -46,6 +48,7 @@ private:
     const QBitArray *cachedMatches() const;
     void dropStaleCache() const;
     QBitArray scan(const QByteArray &needle, const QBitArray *candidates) const;
+    void buildCorpus() const;
 
     ItemTableModel *m_items = nullptr;
     QString m_text; // as set, trimmed
@@ -59,6 +62,7 @@ private:
     // pass over contiguous memory; m_rowStart[row] is where a row's text begins.
     mutable QByteArray m_corpus;
     mutable QList<qsizetype> m_rowStart;
+    QTimer *m_corpusTimer;
 };
 
 } // namespace keyhaven::ui

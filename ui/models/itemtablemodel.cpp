@@ -84,7 +84,7 @@ QList<ItemTableModel::Column> ItemTableModel::columnsFor(ItemKind kind)
     return { Column::Name, Column::Secret };
 }
 
-void ItemTableModel::bindVault(vault::Vault *vault)
+void ItemTableModel::bindVault(vault::Vault *vault, const QList<Item> &items)
 {
     if (m_vault)
         disconnect(m_vault, nullptr, this, nullptr);
@@ -100,7 +100,7 @@ void ItemTableModel::bindVault(vault::Vault *vault)
         if (m_vault)
             setItems(m_vault->items());
     });
-    setItems(vault->items());
+    setItems(items);
 }
 
 void ItemTableModel::setItems(const QList<Item> &items)

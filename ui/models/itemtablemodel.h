@@ -55,8 +55,9 @@ public:
     const QList<Column> &columns() const { return m_columns; }
     int columnOf(Column column) const { return int(m_columns.indexOf(column)); }
 
-    // Follows `vault` (not owned): loads its items now and applies its change signals.
-    void bindVault(vault::Vault *vault);
+    // Follows `vault` (not owned): shows `items` (what vault->items() returned: the window reads
+    // the store once for all panels) and applies the vault's change signals from now on.
+    void bindVault(vault::Vault *vault, const QList<vault::Item> &items);
 
     // Replaces every row (a reset). Items of other kinds are ignored.
     void setItems(const QList<vault::Item> &items);

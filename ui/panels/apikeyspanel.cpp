@@ -3,7 +3,8 @@
 
 namespace keyhaven::ui {
 
-ApiKeysPanel::ApiKeysPanel(vault::Vault *vault, Clipboard *clipboard, QWidget *parent)
+ApiKeysPanel::ApiKeysPanel(
+    vault::Vault *vault, const QList<vault::Item> &items, Clipboard *clipboard, QWidget *parent)
     : ItemPanel(vault::ItemKind::ApiKey,
         Texts {
             tr("API Keys"),
@@ -14,7 +15,7 @@ ApiKeysPanel::ApiKeysPanel(vault::Vault *vault, Clipboard *clipboard, QWidget *p
             tr("No API keys yet. Press Ctrl+N to add one; its secret goes to the system "
                "keychain."),
         },
-        vault, clipboard, parent)
+        vault, items, clipboard, parent)
 {
 }
 

@@ -9,7 +9,8 @@ class ApiKeysPanel : public ItemPanel
 {
     Q_OBJECT
 public:
-    ApiKeysPanel(vault::Vault *vault, Clipboard *clipboard, QWidget *parent);
+    ApiKeysPanel(vault::Vault *vault, const QList<vault::Item> &items, Clipboard *clipboard,
+        QWidget *parent);
 };
 
 } // namespace keyhaven::ui

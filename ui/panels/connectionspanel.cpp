@@ -3,7 +3,8 @@
 
 namespace keyhaven::ui {
 
-ConnectionsPanel::ConnectionsPanel(vault::Vault *vault, Clipboard *clipboard, QWidget *parent)
+ConnectionsPanel::ConnectionsPanel(
+    vault::Vault *vault, const QList<vault::Item> &items, Clipboard *clipboard, QWidget *parent)
     : ItemPanel(vault::ItemKind::OAuth,
         Texts {
             tr("Connections"),
@@ -13,7 +14,7 @@ ConnectionsPanel::ConnectionsPanel(vault::Vault *vault, Clipboard *clipboard, QW
             tr("&Add Connection…"),
             tr("No connections yet. Press Ctrl+N to add one."),
         },
-        vault, clipboard, parent)
+        vault, items, clipboard, parent)
 {
 }
 

@@ -9,7 +9,8 @@ class ConnectionsPanel : public ItemPanel
 {
     Q_OBJECT
 public:
-    ConnectionsPanel(vault::Vault *vault, Clipboard *clipboard, QWidget *parent);
+    ConnectionsPanel(vault::Vault *vault, const QList<vault::Item> &items, Clipboard *clipboard,
+        QWidget *parent);
 };
 
 } // namespace keyhaven::ui

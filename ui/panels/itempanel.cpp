@@ -43,7 +43,7 @@ QString settingsGroup(vault::ItemKind kind) { return u"panels/"_s + vault::kindI
 } // namespace
 
 ItemPanel::ItemPanel(vault::ItemKind kind, const Texts &texts, vault::Vault *vault,
-    Clipboard *clipboard, QWidget *parent)
+    const QList<Item> &items, Clipboard *clipboard, QWidget *parent)
     : QWidget(parent)
     , m_kind(kind)
     , m_title(texts.title)
@@ -182,7 +182,7 @@ ItemPanel::ItemPanel(vault::ItemKind kind, const Texts &texts, vault::Vault *vau
     connect(m_proxy, &QAbstractItemModel::rowsInserted, this, fitSoon);
     connect(m_proxy, &QAbstractItemModel::modelReset, this, fitSoon);
 
-    m_model->bindVault(vault);
+    m_model->bindVault(vault, items);
     fitColumns();
     if (vault)
         setKeychainState(vault->keychainState());

@@ -71,8 +71,9 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
 
-    ItemPanel(vault::ItemKind kind, const Texts &texts, vault::Vault *vault, Clipboard *clipboard,
-        QWidget *parent);
+    // `items`: the store's items, read once by the window for every panel.
+    ItemPanel(vault::ItemKind kind, const Texts &texts, vault::Vault *vault,
+        const QList<vault::Item> &items, Clipboard *clipboard, QWidget *parent);
 
 private:
     void updateActions();

@@ -3,7 +3,8 @@
 
 namespace keyhaven::ui {
 
-TokensPanel::TokensPanel(vault::Vault *vault, Clipboard *clipboard, QWidget *parent)
+TokensPanel::TokensPanel(
+    vault::Vault *vault, const QList<vault::Item> &items, Clipboard *clipboard, QWidget *parent)
     : ItemPanel(vault::ItemKind::Jwt,
         Texts {
             tr("Tokens"),
@@ -14,7 +15,7 @@ TokensPanel::TokensPanel(vault::Vault *vault, Clipboard *clipboard, QWidget *par
             tr("&Add Token…"),
             tr("No tokens yet. Press Ctrl+N to add a JWT; it is kept in the system keychain."),
         },
-        vault, clipboard, parent)
+        vault, items, clipboard, parent)
 {
 }
 

@@ -9,7 +9,8 @@ class TokensPanel : public ItemPanel
 {
     Q_OBJECT
 public:
-    TokensPanel(vault::Vault *vault, Clipboard *clipboard, QWidget *parent);
+    TokensPanel(vault::Vault *vault, const QList<vault::Item> &items, Clipboard *clipboard,
+        QWidget *parent);
 };
 
 } // namespace keyhaven::ui
