@@ -105,6 +105,9 @@ const QList<Entry> &catalogue()
         { u"claim-type"_s,
             u"A registered claim has the wrong JSON type (RFC 7519 §4.1); guessing its meaning "
             "would let parsers disagree."_s },
+        { u"at-hash-mismatch"_s,
+            u"An ID token's at_hash binds it to the access token issued with it; a mismatch "
+            "means one of the two was swapped (OpenID Connect Core §3.1.3.8)."_s },
     };
     return entries;
 }

@@ -83,11 +83,9 @@ Result<jose::VerifyResult> validateIdToken(
     const QString atHash = c.value(u"at_hash"_s).toString();
     if (!atHash.isEmpty() && !expected.accessToken.isEmpty()
         && halfHash(r.alg, expected.accessToken) != atHash)
-        // Built directly: the JOSE catalogue does not know this OIDC-only id (yet).
-        r.findings << jose::Finding { u"at-hash-mismatch"_s, jose::Severity::Error,
-            u"The ID token's at_hash does not match the access token "
-            "it came with: the two were not issued together, so one "
-            "of them was swapped (OIDC Core §3.1.3.8)."_s };
+        r.findings << jose::Finding::error(u"at-hash-mismatch"_s,
+            u"The ID token's at_hash does not match the access "
+            "token it came with."_s);
 
     r.valid = !jose::hasError(r.findings);
     return r;

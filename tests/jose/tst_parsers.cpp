@@ -273,7 +273,8 @@ private Q_SLOTS:
             u"x5u-header"_s, u"crit-unsupported"_s, u"b64-unencoded"_s, u"weak-hmac-key"_s,
             u"weak-rsa-key"_s, u"duplicate-member"_s, u"kid-unknown"_s, u"nonce-mismatch"_s,
             u"x5c-header"_s, u"key-use-mismatch"_s, u"invalid-key"_s, u"ambiguous-key"_s,
-            u"typ-mismatch"_s, u"claim-type"_s };
+            u"typ-mismatch"_s, u"claim-type"_s,
+            u"at-hash-mismatch"_s /* OpenID Connect ID tokens (oauth/idtokenvalidator) */ };
         QCOMPARE(findingIds(), expected);
         for (const QString &id : expected)
             QVERIFY(!findingRationale(id).isEmpty());
