@@ -10,27 +10,64 @@ page was reached, 1 otherwise (with the reason on stderr).
 import argparse
 import json
 import shutil
+import socket
+import subprocess
 import sys
 import tempfile
 import time
 
 from selenium import webdriver
 from selenium.common.exceptions import WebDriverException
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 
 
-def make_driver(profile):
-    options = webdriver.ChromeOptions()
-    options.binary_location = "/usr/bin/chromium"
-    # As the machine notes say: without the background-networking flags Chromium keeps trying
-    # to reach Google's hosts, which this closed network refuses.
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                 "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-                 f"--user-data-dir={profile}"):
-        options.add_argument(flag)
-    return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+class Driver:
+    """chromedriver started by us on 127.0.0.1 and reached by that literal address: Selenium's
+    own Service polls "localhost", which does not resolve on a machine without /etc/hosts (a
+    fresh debootstrap)."""
+
+    def __init__(self, profile):
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        self.process = subprocess.Popen(
+            ["/usr/bin/chromedriver", f"--port={port}", "--allowed-ips=127.0.0.1"],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                if time.monotonic() > deadline or self.process.poll() is not None:
+                    self.process.kill()
+                    raise RuntimeError("chromedriver did not start")
+                time.sleep(0.1)
+        options = webdriver.ChromeOptions()
+        options.binary_location = "/usr/bin/chromium"
+        # As the machine notes say: without the background-networking flags Chromium keeps
+        # trying to reach Google's hosts, which this closed network refuses.
+        for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                     "--no-first-run", "--disable-background-networking",
+                     "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+                     f"--user-data-dir={profile}"):
+            options.add_argument(flag)
+        try:
+            self.web = webdriver.Remote(command_executor=f"http://127.0.0.1:{port}",
+                                        options=options)
+        except Exception:
+            self.process.kill()
+            raise
+
+    def quit(self):
+        try:
+            self.web.quit()
+        finally:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
 
 
 def main():
@@ -43,7 +80,13 @@ def main():
     args = parser.parse_args()
 
     profile = tempfile.mkdtemp(prefix="keyhaven-chromium-")
-    driver = make_driver(profile)
+    try:
+        owner = Driver(profile)
+    except Exception as e:  # noqa: BLE001 - report why the browser could not start
+        shutil.rmtree(profile, ignore_errors=True)
+        print(f"browser_login: cannot start the browser: {e}", file=sys.stderr)
+        return 1
+    driver = owner.web
     try:
         driver.set_page_load_timeout(args.timeout)
         driver.get(args.url)
@@ -87,7 +130,7 @@ def main():
         print(f"browser_login: {e.msg if hasattr(e, 'msg') else e}", file=sys.stderr)
         return 1
     finally:
-        driver.quit()
+        owner.quit()
         shutil.rmtree(profile, ignore_errors=True)
 
 
