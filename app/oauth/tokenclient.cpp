@@ -40,6 +40,28 @@ void addExtra(QByteArray &body, const Params &extra)
         addParam(body, name.toUtf8(), value.toUtf8());
 }
 
+// The body of a revocation or introspection request (RFC 7009 §2.1, RFC 7662 §2.1).
+QByteArray tokenBody(
+    const QByteArray &token, const QString &tokenTypeHint, const ClientConfig &client)
+{
+    QByteArray body;
+    addParam(body, "token", token);
+    if (!tokenTypeHint.isEmpty())
+        addParam(body, "token_type_hint", tokenTypeHint.toUtf8());
+    addClient(body, client);
+    return body;
+}
+
+// Turns the raw answer of the token endpoint into a TokenSet or an Error.
+auto tokenResponse(TokenClient::TokenDone done)
+{
+    return [done = std::move(done)](int status, const QByteArray &bytes, Result<void> transport) {
+        if (!transport)
+            return done(transport.error());
+        done(parseTokenResponse(status, bytes, QDateTime::currentDateTimeUtc()));
+    };
+}
+
 QString kebab(QString s) { return s.replace(u'_', u'-'); }
 
 } // namespace
@@ -169,12 +191,7 @@ void TokenClient::exchangeCode(const ClientConfig &client, const QByteArray &cod
     addExtra(body, extra);
     qCInfo(lcOAuth) << "exchanging an authorization code at"
                     << client.tokenEndpoint.toString(QUrl::RemoveQuery);
-    post(client.tokenEndpoint, client, std::move(body), context,
-        [done = std::move(done)](int status, const QByteArray &bytes, Result<void> transport) {
-            if (!transport)
-                return done(transport.error());
-            done(parseTokenResponse(status, bytes, QDateTime::currentDateTimeUtc()));
-        });
+    post(client.tokenEndpoint, client, std::move(body), context, tokenResponse(std::move(done)));
 }
 
 void TokenClient::refresh(const ClientConfig &client, const QByteArray &refreshToken,
@@ -185,22 +202,13 @@ void TokenClient::refresh(const ClientConfig &client, const QByteArray &refreshT
     addParam(body, "refresh_token", refreshToken);
     addClient(body, client);
     addExtra(body, extra);
-    post(client.tokenEndpoint, client, std::move(body), context,
-        [done = std::move(done)](int status, const QByteArray &bytes, Result<void> transport) {
-            if (!transport)
-                return done(transport.error());
-            done(parseTokenResponse(status, bytes, QDateTime::currentDateTimeUtc()));
-        });
+    post(client.tokenEndpoint, client, std::move(body), context, tokenResponse(std::move(done)));
 }
 
 void TokenClient::revoke(const QUrl &endpoint, const ClientConfig &client, const QByteArray &token,
     const QString &tokenTypeHint, QObject *context, VoidDone done)
 {
-    QByteArray body;
-    addParam(body, "token", token);
-    if (!tokenTypeHint.isEmpty())
-        addParam(body, "token_type_hint", tokenTypeHint.toUtf8());
-    addClient(body, client);
+    QByteArray body = tokenBody(token, tokenTypeHint, client);
     post(endpoint, client, std::move(body), context,
         [done = std::move(done)](int status, const QByteArray &bytes, Result<void> transport) {
             if (!transport)
@@ -215,11 +223,7 @@ void TokenClient::revoke(const QUrl &endpoint, const ClientConfig &client, const
 void TokenClient::introspect(const QUrl &endpoint, const ClientConfig &client,
     const QByteArray &token, const QString &tokenTypeHint, QObject *context, JsonDone done)
 {
-    QByteArray body;
-    addParam(body, "token", token);
-    if (!tokenTypeHint.isEmpty())
-        addParam(body, "token_type_hint", tokenTypeHint.toUtf8());
-    addClient(body, client);
+    QByteArray body = tokenBody(token, tokenTypeHint, client);
     post(endpoint, client, std::move(body), context,
         [done = std::move(done)](int status, const QByteArray &bytes, Result<void> transport) {
             if (!transport)
