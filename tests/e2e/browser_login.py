@@ -21,53 +21,72 @@ from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
 
 
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for_port(port, process, what):
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return
+        except OSError:
+            if time.monotonic() > deadline or process.poll() is not None:
+                raise RuntimeError(f"{what} did not start")
+            time.sleep(0.1)
+
+
 class Driver:
-    """chromedriver started by us on 127.0.0.1 and reached by that literal address: Selenium's
-    own Service polls "localhost", which does not resolve on a machine without /etc/hosts (a
-    fresh debootstrap)."""
+    """Chromium and chromedriver started by us, each on an OS-chosen 127.0.0.1 port and reached
+    by that literal address. Left to themselves, Selenium and chromedriver connect through the
+    name "localhost", which does not resolve on a machine without /etc/hosts (a fresh
+    debootstrap): chromedriver then fails with "unable to connect to renderer"."""
 
     def __init__(self, profile):
-        with socket.socket() as s:
-            s.bind(("127.0.0.1", 0))
-            port = s.getsockname()[1]
-        self.process = subprocess.Popen(
-            ["/usr/bin/chromedriver", f"--port={port}", "--allowed-ips=127.0.0.1"],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                break
-            except OSError:
-                if time.monotonic() > deadline or self.process.poll() is not None:
-                    self.process.kill()
-                    raise RuntimeError("chromedriver did not start")
-                time.sleep(0.1)
-        options = webdriver.ChromeOptions()
-        options.binary_location = "/usr/bin/chromium"
-        # As the machine notes say: without the background-networking flags Chromium keeps
-        # trying to reach Google's hosts, which this closed network refuses.
-        for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                     "--no-first-run", "--disable-background-networking",
-                     "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-                     f"--user-data-dir={profile}"):
-            options.add_argument(flag)
+        self.processes = []
         try:
+            devtools = free_port()
+            # As the machine notes say: without the background-networking flags Chromium keeps
+            # trying to reach Google's hosts, which this closed network refuses.
+            browser = subprocess.Popen(
+                ["/usr/bin/chromium", "--headless=new", "--no-sandbox", "--disable-gpu",
+                 "--disable-quic", "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+                 f"--user-data-dir={profile}", "--remote-debugging-address=127.0.0.1",
+                 f"--remote-debugging-port={devtools}", "about:blank"],
+                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            self.processes.append(browser)
+            wait_for_port(devtools, browser, "chromium")
+            port = free_port()
+            driver = subprocess.Popen(
+                ["/usr/bin/chromedriver", f"--port={port}", "--allowed-ips=127.0.0.1"],
+                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            self.processes.append(driver)
+            wait_for_port(port, driver, "chromedriver")
+            options = webdriver.ChromeOptions()
+            options.debugger_address = f"127.0.0.1:{devtools}"
             self.web = webdriver.Remote(command_executor=f"http://127.0.0.1:{port}",
                                         options=options)
         except Exception:
-            self.process.kill()
+            self.stop()
             raise
+
+    def stop(self):
+        for process in reversed(self.processes):
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
 
     def quit(self):
         try:
             self.web.quit()
         finally:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
+            self.stop()
 
 
 def main():
