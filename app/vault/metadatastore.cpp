@@ -3,6 +3,7 @@
 #include "vault/log.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -203,9 +204,22 @@ QSqlDatabase MetadataStore::database() const { return QSqlDatabase::database(m_c
 Result<std::unique_ptr<MetadataStore>> MetadataStore::open(const QString &file)
 {
     const QString dir = QFileInfo(file).absolutePath();
+    const bool newDir = !QFileInfo::exists(dir);
     if (!QDir().mkpath(dir))
         return Error::environment(
             u"database-open"_s, u"Cannot create the data folder %1."_s.arg(dir));
+    // The metadata is not secret but not public either (names, issuers, origins): a folder we
+    // create and a new database file are readable by their owner only. SQLite gives its -wal and
+    // -shm files the database file's permissions.
+    if (newDir)
+        QFile::setPermissions(dir, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    if (!QFileInfo::exists(file)) {
+        QFile create(file);
+        if (!create.open(QIODevice::WriteOnly | QIODevice::NewOnly)
+            || !create.setPermissions(QFile::ReadOwner | QFile::WriteOwner))
+            return Error::environment(u"database-open"_s,
+                u"Cannot create the database %1: %2"_s.arg(file, create.errorString()));
+    }
     // One connection per instance: several stores (GUI + tests) may be open in one process.
     const QString connection = u"keyhaven-vault-"_s + QUuid::createUuid().toString(QUuid::Id128);
     std::unique_ptr<MetadataStore> store(new MetadataStore(file, connection));

@@ -3,6 +3,8 @@
 #include "vault/metadatastore.h"
 
 #include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QSqlQuery>
 #include <QTest>
 
@@ -80,6 +82,25 @@ private Q_SLOTS:
         QCOMPARE(items->first().name, u"kept"_s);
         QCOMPARE(items->first().tags, QStringList({ u"prod"_s, u"billing"_s }));
         QCOMPARE(items->first().secretState, SecretState::Unknown); // pending
+    }
+
+    void newFilesAreOwnerOnly()
+    {
+        {
+            auto store = MetadataStore::open(m_file);
+            QVERIFY(store);
+            QVERIFY((*store)->insertPending(sampleItem(u"private"_s), secretRow()));
+        }
+        const QFileDevice::Permissions owner = QFile::ReadOwner | QFile::WriteOwner;
+        const QFileDevice::Permissions group = QFile::ReadGroup | QFile::WriteGroup
+            | QFile::ExeGroup | QFile::ReadOther | QFile::WriteOther | QFile::ExeOther;
+        QCOMPARE(QFile::permissions(m_file) & (owner | group), owner);
+        const QString dir = QFileInfo(m_file).absolutePath();
+        QCOMPARE(QFile::permissions(dir) & group, QFileDevice::Permissions());
+        // SQLite's companion files take the database file's mode.
+        for (const QString &companion : QStringList { m_file + u"-wal"_s, m_file + u"-shm"_s })
+            if (QFileInfo::exists(companion))
+                QCOMPARE(QFile::permissions(companion) & group, QFileDevice::Permissions());
     }
 
     void twoStoresOnOneFile()
