@@ -32,6 +32,7 @@ struct Command
     QStringList positional; // names of positional arguments, for help ("TOKEN")
     Handler run;
     QString description = {}; // longer text for --help / man page (optional)
+    bool hidden = false; // plumbing for the build and the shells (--generate, --complete)
 };
 
 // The context of one command run. A command must call finish() exactly once, possibly later from
@@ -76,6 +77,8 @@ private:
 // Contributed by each module's command file.
 QList<Command> joseCommands(); // decode, verify, sign, pkce        (cli/josecommands.cpp)
 QList<Command> keyCommands(); // keys ..., secret, run              (cli/keycommands.cpp)
+
+QList<Command> docCommands(); // --generate, --complete (hidden)          (cli/docgen.cpp)
 
 // The whole table, in help order.
 QList<Command> allCommands();

@@ -19,9 +19,11 @@ void printOverview(QTextStream &s, const QList<Command> &commands)
       << "Usage: keyhaven-cli COMMAND [OPTIONS]\n\nCommands:\n";
     int width = 0;
     for (const Command &c : commands)
-        width = std::max(width, int(c.path.join(u' ').size()));
+        if (!c.hidden)
+            width = std::max(width, int(c.path.join(u' ').size()));
     for (const Command &c : commands)
-        s << "  " << c.path.join(u' ').leftJustified(width + 2) << c.summary << '\n';
+        if (!c.hidden)
+            s << "  " << c.path.join(u' ').leftJustified(width + 2) << c.summary << '\n';
     s << "\nRun 'keyhaven-cli COMMAND --help' for a command's options.\n"
       << "Exit codes: 0 ok/valid, 1 invalid, 2 usage or malformed input, 3 environment "
          "(keychain, database, network).\n";

@@ -5,9 +5,11 @@
 
 QObject *makeCliJoseTest(); // clijosetest.cpp
 QObject *makeCliKeysTest(); // clikeystest.cpp
+QObject *makeCliDocsTest(); // clidocstest.cpp
 
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
-    return keyhaven::test::runAll(argc, argv, { makeCliJoseTest, makeCliKeysTest });
+    return keyhaven::test::runAll(
+        argc, argv, { makeCliJoseTest, makeCliKeysTest, makeCliDocsTest });
 }
