@@ -536,7 +536,7 @@ void Vault::rotate(const QUuid &id, SecretBytes newSecret, const RotationRequest
                     Result<std::optional<Item>> stored = d->metadata->findById(id);
                     if (!stored || !stored->has_value())
                         return fail(stored ? notFound(id) : stored.error());
-                    qCInfo(lcVault) << "rotated" << id << "by" << event.by;
+                    qCDebug(lcVault) << "rotated" << id << "by" << event.by;
                     Q_EMIT itemUpdated(**stored);
                     deliver<Item>(ctx, done, **stored);
                     next();
@@ -688,9 +688,9 @@ Result<bundle::ImportReport> Vault::importItems(const QList<Item> &incoming)
         Result<std::optional<Item>> stored = d->metadata->findById(item.id);
         report.added << (stored && stored->has_value() ? **stored : item);
     }
-    qCInfo(lcVault) << "bundle import:" << report.added.size() << "added,"
-                    << report.unchanged.size() << "unchanged," << report.conflicts.size()
-                    << "conflict(s)";
+    qCDebug(lcVault) << "bundle import:" << report.added.size() << "added,"
+                     << report.unchanged.size() << "unchanged," << report.conflicts.size()
+                     << "conflict(s)";
     if (!report.added.isEmpty())
         Q_EMIT itemsChanged();
     return report;
