@@ -139,6 +139,10 @@ void MainWindow::setCurrentPanel(vault::ItemKind kind)
         m_tabs->setCurrentWidget(p);
 }
 
+void MainWindow::showDashboard() { m_tabs->setCurrentWidget(m_dashboard); }
+
+bool MainWindow::isDashboardShown() const { return m_tabs->currentWidget() == m_dashboard; }
+
 void MainWindow::setKeychainState(KeychainState state)
 {
     for (ItemPanel *p : m_panels)

@@ -35,6 +35,8 @@ public:
     Clipboard *clipboard() const { return m_clipboard; }
     QLabel *banner() const { return m_banner; }
     DashboardPanel *dashboard() const { return m_dashboard; }
+    void showDashboard();
+    bool isDashboardShown() const;
 
 protected:
     void closeEvent(QCloseEvent *event) override;

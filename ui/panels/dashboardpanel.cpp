@@ -13,6 +13,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -21,7 +22,9 @@ namespace keyhaven::ui {
 
 namespace {
 constexpr int kStatusMs = 5 * 1000;
-}
+constexpr int kMaxColumnWidth = 260;
+constexpr int kFitDelayMs = 100; // a burst of inserts (sample data, a sync) fits once
+} // namespace
 
 DashboardPanel::DashboardPanel(
     vault::Vault *vault, const QList<vault::Item> &items, QWidget *parent)
@@ -33,6 +36,7 @@ DashboardPanel::DashboardPanel(
     , m_search(new QLineEdit(this))
     , m_rotate(new QPushButton(tr("&Rotate…"), this))
     , m_view(new QTableView(this))
+    , m_fitTimer(new QTimer(this))
 {
     setObjectName(u"panel-dashboard"_s);
     m_proxy->setSourceModel(m_model);
@@ -81,13 +85,32 @@ DashboardPanel::DashboardPanel(
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &DashboardPanel::updateCounts);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &DashboardPanel::updateCounts);
 
+    m_fitTimer->setSingleShot(true);
+    m_fitTimer->setInterval(kFitDelayMs);
+    connect(m_fitTimer, &QTimer::timeout, this, &DashboardPanel::fitColumns);
+    connect(m_model, &QAbstractItemModel::modelReset, m_fitTimer, qOverload<>(&QTimer::start));
+    connect(m_model, &QAbstractItemModel::rowsInserted, m_fitTimer, qOverload<>(&QTimer::start));
+
     m_model->bindVault(vault, items);
-    m_view->resizeColumnsToContents();
+    fitColumns();
     updateCounts();
     updateActions();
 }
 
 QString DashboardPanel::title() const { return tr("Dashboard"); }
+
+void DashboardPanel::fitColumns()
+{
+    // Content width (the view measures the visible rows only), capped: long owners and names
+    // are elided rather than pushing the status off screen.
+    // The last column keeps stretching to the view's edge.
+    QHeaderView *header = m_view->horizontalHeader();
+    for (int c = 0; c + 1 < header->count(); ++c) {
+        m_view->resizeColumnToContents(c);
+        if (header->sectionSize(c) > kMaxColumnWidth)
+            header->resizeSection(c, kMaxColumnWidth);
+    }
+}
 
 RotateDialog *DashboardPanel::rotateDialog() const { return m_dialog; }
 

@@ -10,6 +10,7 @@ class QLabel;
 class QLineEdit;
 class QPushButton;
 class QTableView;
+class QTimer;
 
 namespace keyhaven::ui {
 
@@ -49,6 +50,7 @@ private:
     void updateCounts();
     void updateActions();
     void startRotation(RotateDialog *dialog);
+    void fitColumns();
 
     QPointer<vault::Vault> m_vault;
     DashboardModel *m_model;
@@ -57,6 +59,7 @@ private:
     QLineEdit *m_search;
     QPushButton *m_rotate;
     QTableView *m_view;
+    QTimer *m_fitTimer;
     QPointer<RotateDialog> m_dialog;
 };
 
