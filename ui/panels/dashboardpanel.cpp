@@ -140,14 +140,12 @@ std::optional<vault::Item> DashboardPanel::selectedItem() const
 
 bool DashboardPanel::selectItem(const QUuid &id)
 {
-    const int row = m_model->rowOf(id);
-    if (row < 0)
-        return false;
-    const QModelIndex index = m_proxy->mapFromSource(m_model->index(row, 0));
+    const QModelIndex index = m_proxy->indexOfItem(id);
     if (!index.isValid())
         return false;
     m_view->selectionModel()->setCurrentIndex(
         index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_view->scrollTo(index);
     return true;
 }
 
