@@ -94,16 +94,43 @@ DashboardPanel::DashboardPanel(
     m_model->bindVault(vault, items);
     fitColumns();
     updateCounts();
+    // Old secrets whose overlap window has ended leave the keychain once it is reachable after
+    // start (DESIGN.md: nothing kept longer than promised).
+    if (vault) {
+        connect(
+            vault, &vault::Vault::keychainStateChanged, this, [this](vault::KeychainState state) {
+                if (state == vault::KeychainState::Available)
+                    purgeRetiredOnce();
+            });
+        if (vault->keychainState() == vault::KeychainState::Available)
+            purgeRetiredOnce();
+    }
     updateActions();
 }
 
 QString DashboardPanel::title() const { return tr("Dashboard"); }
 
+void DashboardPanel::purgeRetiredOnce()
+{
+    if (m_purged || !m_vault)
+        return;
+    m_purged = true;
+    m_vault->purgeRetired(QDateTime::currentDateTimeUtc(), this, [this](Result<int> purged) {
+        if (!purged)
+            Q_EMIT statusMessage(
+                tr("Cannot delete retired secrets: %1").arg(purged.error().message), kStatusMs);
+        else if (*purged > 0)
+            Q_EMIT statusMessage(*purged == 1
+                    ? tr("Deleted 1 retired secret from the keychain.")
+                    : tr("Deleted %1 retired secrets from the keychain.").arg(*purged),
+                kStatusMs);
+    });
+}
+
 void DashboardPanel::fitColumns()
 {
     // Content width (the view measures the visible rows only), capped: long owners and names
-    // are elided rather than pushing the status off screen.
-    // The last column keeps stretching to the view's edge.
+    // are elided rather than pushing the status off screen. The last column keeps stretching.
     QHeaderView *header = m_view->horizontalHeader();
     for (int c = 0; c + 1 < header->count(); ++c) {
         m_view->resizeColumnToContents(c);

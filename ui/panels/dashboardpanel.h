@@ -51,6 +51,7 @@ private:
     void updateActions();
     void startRotation(RotateDialog *dialog);
     void fitColumns();
+    void purgeRetiredOnce();
 
     QPointer<vault::Vault> m_vault;
     DashboardModel *m_model;
@@ -61,6 +62,7 @@ private:
     QTableView *m_view;
     QTimer *m_fitTimer;
     QPointer<RotateDialog> m_dialog;
+    bool m_purged = false;
 };
 
 } // namespace keyhaven::ui
