@@ -2,6 +2,7 @@
 #include "common/bootstrap.h"
 #include "mainwindow.h"
 #include "models/itemfilterproxymodel.h"
+#include "panels/dashboardpanel.h"
 #include "panels/itempanel.h"
 #include "resources.h"
 #include "sampledata.h"
@@ -81,7 +82,9 @@ int main(int argc, char **argv)
     const QCommandLineOption benchStartup(u"bench-startup"_s,
         QCoreApplication::translate(
             "main", "Print the time to the first paint and the resident memory, then quit."));
-    parser.addOptions({ sampleData, screenshot, benchStartup });
+    const QCommandLineOption dashboardOption(
+        u"dashboard"_s, QCoreApplication::translate("main", "Start on the rotation dashboard."));
+    parser.addOptions({ sampleData, screenshot, benchStartup, dashboardOption });
     parser.process(app);
     const bool unattended = parser.isSet(screenshot) || parser.isSet(benchStartup);
 
@@ -109,12 +112,16 @@ int main(int argc, char **argv)
         auto *probe = new keyhaven::ui::StartupProbe(sinceMain, &app);
         probe->watch(&window);
     }
+    if (parser.isSet(dashboardOption))
+        window.showDashboard();
     window.show();
     vault->probeKeychain();
 
     const auto takeScreenshot = [&window, file = parser.value(screenshot)] {
         if (ItemPanel *panel = window.currentPanel(); panel && panel->proxy()->rowCount() > 0)
             panel->view()->selectRow(0);
+        else if (window.isDashboardShown() && window.dashboard()->proxy()->rowCount() > 0)
+            window.dashboard()->view()->selectRow(0);
         // A few event-loop turns after the last change so that every widget has painted.
         QTimer::singleShot(kScreenshotSettleMs, &window, [&window, file] {
             const bool ok = saveScreenshot(&window, file);

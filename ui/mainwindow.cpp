@@ -4,8 +4,10 @@
 #include "clipboard.h"
 #include "panels/apikeyspanel.h"
 #include "panels/connectionspanel.h"
+#include "panels/dashboardpanel.h"
 #include "panels/tokenspanel.h"
 #include "resources.h"
+#include "trayreminder.h"
 
 #include <QAction>
 #include <QApplication>
@@ -14,6 +16,7 @@
 #include <QMenuBar>
 #include <QSettings>
 #include <QStatusBar>
+#include <QSystemTrayIcon>
 #include <QTabWidget>
 #include <QVBoxLayout>
 
@@ -64,6 +67,12 @@ MainWindow::MainWindow(vault::Vault *vault, QWidget *parent)
         m_tabs->addTab(panel, QIcon(icons.at(i)), panel->title());
         connect(panel, &ItemPanel::statusMessage, statusBar(), &QStatusBar::showMessage);
     }
+    // Rotation dashboard: every item with a deadline, across kinds.
+    m_dashboard = new DashboardPanel(vault, items, m_tabs);
+    m_tabs->addTab(m_dashboard, QIcon(u":/icons/keyhaven.svg"_s), m_dashboard->title());
+    connect(m_dashboard, &DashboardPanel::statusMessage, statusBar(), &QStatusBar::showMessage);
+    if (QSystemTrayIcon::isSystemTrayAvailable())
+        new TrayReminder(m_dashboard->model(), this, this);
 
     // Window-wide shortcuts go to the current panel. A focused line edit still gets its own
     // Ctrl+C and Delete first (QLineEdit claims them through ShortcutOverride).
@@ -129,6 +138,10 @@ void MainWindow::setCurrentPanel(vault::ItemKind kind)
     if (ItemPanel *p = panel(kind))
         m_tabs->setCurrentWidget(p);
 }
+
+void MainWindow::showDashboard() { m_tabs->setCurrentWidget(m_dashboard); }
+
+bool MainWindow::isDashboardShown() const { return m_tabs->currentWidget() == m_dashboard; }
 
 void MainWindow::setKeychainState(KeychainState state)
 {

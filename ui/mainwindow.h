@@ -14,6 +14,7 @@ class QTabWidget;
 namespace keyhaven::ui {
 
 class Clipboard;
+class DashboardPanel;
 class ItemPanel;
 
 // Kept small on purpose (STYLE.md): the panels hold the item logic, the Vault holds the data.
@@ -33,6 +34,9 @@ public:
     void setCurrentPanel(vault::ItemKind kind);
     Clipboard *clipboard() const { return m_clipboard; }
     QLabel *banner() const { return m_banner; }
+    DashboardPanel *dashboard() const { return m_dashboard; }
+    void showDashboard();
+    bool isDashboardShown() const;
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -48,6 +52,7 @@ private:
     QTabWidget *m_tabs;
     QLabel *m_keychainLabel;
     QList<ItemPanel *> m_panels;
+    DashboardPanel *m_dashboard = nullptr;
 };
 
 } // namespace keyhaven::ui

@@ -2,6 +2,9 @@
 #include "cli/cli.h"
 #include "common/io.h"
 #include "common/secretbytes.h"
+#include "rotation/osuser.h"
+#include "vault/bundle.h"
+#include "vault/itemrotation.h"
 #include "vault/vault.h"
 
 #include <QCoreApplication>
@@ -9,7 +12,9 @@
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QRegularExpression>
+#include <QSaveFile>
 #include <QStringDecoder>
+#include <QTimeZone>
 
 #include <csignal>
 #include <termios.h>
@@ -48,6 +53,12 @@ QString timeText(const QDateTime &t)
     return t.isValid() ? t.toUTC().toString(Qt::ISODate) : u"-"_s;
 }
 
+// A calendar date in the system time zone ("retiring until 2026-12-01").
+QString dateText(const QDateTime &t)
+{
+    return t.toTimeZone(QTimeZone::systemTimeZone()).date().toString(Qt::ISODate);
+}
+
 QJsonObject itemJson(const Item &item)
 {
     QJsonObject o {
@@ -63,6 +74,19 @@ QJsonObject itemJson(const Item &item)
         { u"base_urls"_s, QJsonArray::fromStringList(item.baseUrls) },
         { u"expires"_s, timeJson(item.expires) },
     };
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QTimeZone zone = QTimeZone::systemTimeZone();
+    const rotation::RotationStatus status = vault::rotationStatus(item, now, zone);
+    o.insert(u"rotation"_s,
+        QJsonObject {
+            { u"state"_s, rotation::stateId(status.state) },
+            { u"due"_s, timeJson(status.dueAt) },
+            { u"days_until_due"_s,
+                status.dueAt.isValid() ? QJsonValue(qint64(status.daysUntilDue)) : QJsonValue() },
+            { u"status"_s, rotation::statusText(status, now, zone) },
+            { u"warn_days_before"_s, item.warnDaysBefore },
+            { u"overlap_days"_s, item.overlapDays },
+        });
     switch (item.kind) {
     case ItemKind::ApiKey:
         o.insert(u"header"_s, item.headerName);
@@ -120,6 +144,17 @@ void printItemText(QTextStream &out, const Item &item)
     }
     if (item.kind != ItemKind::OAuth || item.expires.isValid())
         line("Expires:", timeText(item.expires));
+    if (item.kind != ItemKind::OAuth) {
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const QTimeZone zone = QTimeZone::systemTimeZone();
+        const rotation::RotationStatus status = vault::rotationStatus(item, now, zone);
+        line("Warn before:", u"%1 days"_s.arg(item.warnDaysBefore));
+        line("Overlap:", u"%1 days"_s.arg(item.overlapDays));
+        line("Due:",
+            status.dueAt.isValid()
+                ? u"%1 (%2)"_s.arg(dateText(status.dueAt), rotation::statusText(status, now, zone))
+                : rotation::statusText(status, now, zone));
+    }
     for (const QString &url : item.baseUrls)
         line("Base URL:", url);
     if (!item.notes.isEmpty())
@@ -153,6 +188,30 @@ std::optional<QString> oneItemArgument(Invocation &inv)
         return std::nullopt;
     }
     return args.first();
+}
+
+struct Resolved
+{
+    Vault *vault = nullptr;
+    Item item;
+};
+
+// The preamble of every single-ITEM command: one ITEM argument, open the vault, find the item.
+// On failure the invocation is finished (usage: 2, unknown item: 2, store: 3) and nullopt returned.
+std::optional<Resolved> resolveItem(Invocation &inv)
+{
+    const std::optional<QString> which = oneItemArgument(inv);
+    if (!which)
+        return std::nullopt;
+    Vault *v = openVault(inv);
+    if (!v)
+        return std::nullopt;
+    std::optional<Item> item = v->find(*which);
+    if (!item) {
+        inv.fail(unknownItem(*which));
+        return std::nullopt;
+    }
+    return Resolved { v, std::move(*item) };
 }
 
 // Reads a secret from a terminal without echo, one line.
@@ -278,12 +337,46 @@ void keysList(Invocation &inv)
         if (!kind)
             return inv.usage(u"--kind must be api-key, jwt or oauth."_s);
     }
+    if (inv.isSet(u"due"_s) && inv.isSet(u"overdue"_s))
+        return inv.usage(u"Give either --due DAYS or --overdue, not both."_s);
+    std::optional<int> dueWithin;
+    if (inv.isSet(u"due"_s)) {
+        bool ok = false;
+        dueWithin = inv.value(u"due"_s).toInt(&ok);
+        if (!ok || *dueWithin < 0)
+            return inv.usage(u"--due takes a number of days (0 or more)."_s);
+    }
+    const bool overdueOnly = inv.isSet(u"overdue"_s);
     Vault *v = openVault(inv);
     if (!v)
         return;
     QList<Item> items = v->items();
     if (kind)
         items.removeIf([&](const Item &i) { return i.kind != *kind; });
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QTimeZone zone = QTimeZone::systemTimeZone();
+    using rotation::RotationState;
+    if (overdueOnly) {
+        // Past the rotation date, or the credential itself has expired.
+        items.removeIf([&](const Item &i) {
+            const RotationState s = vault::rotationStatus(i, now, zone).state;
+            return s != RotationState::Overdue && s != RotationState::Expired;
+        });
+    } else if (dueWithin) {
+        // Due (or expiring) within DAYS calendar days, overdue and expired included.
+        const QDate limit = now.toTimeZone(zone).date().addDays(*dueWithin);
+        items.removeIf([&](const Item &i) {
+            const rotation::RotationStatus s = vault::rotationStatus(i, now, zone);
+            return !s.nextDeadline.isValid() || s.nextDeadline.toTimeZone(zone).date() > limit;
+        });
+    }
+    if (overdueOnly || dueWithin) {
+        // Most urgent first.
+        std::stable_sort(items.begin(), items.end(), [&](const Item &a, const Item &b) {
+            return vault::rotationStatus(a, now, zone).nextDeadline
+                < vault::rotationStatus(b, now, zone).nextDeadline;
+        });
+    }
     if (inv.json()) {
         QJsonArray array;
         for (const Item &i : std::as_const(items))
@@ -300,47 +393,64 @@ void keysList(Invocation &inv)
         nameWidth = std::max(nameWidth, i.name.size());
     QTextStream &out = inv.out();
     out << u"NAME"_s.leftJustified(nameWidth + 2) << u"KIND"_s.leftJustified(9)
-        << u"SECRET"_s.leftJustified(9) << "ID\n";
+        << u"SECRET"_s.leftJustified(9) << u"ID"_s.leftJustified(38) << "ROTATION\n";
     for (const Item &i : std::as_const(items))
         out << i.name.leftJustified(nameWidth + 2) << vault::kindId(i.kind).leftJustified(9)
-            << stateId(i.secretState).leftJustified(9) << i.idString() << '\n';
+            << stateId(i.secretState).leftJustified(9) << i.idString().leftJustified(38)
+            << rotation::statusText(vault::rotationStatus(i, now, zone), now, zone) << '\n';
     out.flush();
     inv.finish(ExitOk);
 }
 
+QJsonObject rotationDetailsJson(const Vault &v, const Item &item)
+{
+    QJsonArray retiring;
+    for (const vault::RetiringSecret &r : v.retiringSecrets(item.id))
+        retiring.append(QJsonObject { { u"field"_s, r.field }, { u"until"_s, timeJson(r.until) } });
+    QJsonArray history;
+    for (const vault::RotationEvent &e : v.rotationHistory(item.id))
+        history.append(QJsonObject { { u"at"_s, timeJson(e.at) }, { u"by"_s, e.by },
+            { u"reason"_s, e.reason }, { u"retire_until"_s, timeJson(e.retireUntil) } });
+    return QJsonObject { { u"retiring"_s, retiring }, { u"history"_s, history } };
+}
+
 void keysShow(Invocation &inv)
 {
-    const std::optional<QString> which = oneItemArgument(inv);
-    if (!which)
+    const std::optional<Resolved> r = resolveItem(inv);
+    if (!r)
         return;
-    Vault *v = openVault(inv);
-    if (!v)
-        return;
-    const std::optional<Item> item = v->find(*which);
-    if (!item)
-        return inv.fail(unknownItem(*which));
-    if (inv.json())
-        inv.printJson(itemJson(*item));
-    else
-        printItemText(inv.out(), *item);
+    if (inv.json()) {
+        QJsonObject o = itemJson(r->item);
+        const QJsonObject details = rotationDetailsJson(*r->vault, r->item);
+        o.insert(u"retiring"_s, details.value(u"retiring"_s));
+        o.insert(u"history"_s, details.value(u"history"_s));
+        inv.printJson(o);
+        return inv.finish(ExitOk);
+    }
+    QTextStream &out = inv.out();
+    printItemText(out, r->item);
+    for (const vault::RetiringSecret &s : r->vault->retiringSecrets(r->item.id))
+        out << u"Old secret:"_s.leftJustified(14) << "retiring until " << dateText(s.until) << '\n';
+    const QList<vault::RotationEvent> history = r->vault->rotationHistory(r->item.id);
+    if (!history.isEmpty()) {
+        out << "History:\n";
+        for (const vault::RotationEvent &e : history)
+            out << "  " << timeText(e.at) << "  rotated by " << e.by
+                << (e.reason.isEmpty() ? QString() : u": "_s + e.reason) << '\n';
+    }
+    out.flush();
     inv.finish(ExitOk);
 }
 
 void keysRemove(Invocation &inv)
 {
-    const std::optional<QString> which = oneItemArgument(inv);
-    if (!which)
+    const std::optional<Resolved> r = resolveItem(inv);
+    if (!r)
         return;
-    Vault *v = openVault(inv);
-    if (!v)
-        return;
-    const std::optional<Item> item = v->find(*which);
-    if (!item)
-        return inv.fail(unknownItem(*which));
-    const Item gone = *item;
-    v->removeItem(gone.id, &inv, [&inv, gone](Result<void> r) {
-        if (!r)
-            return inv.fail(r.error());
+    const Item gone = r->item;
+    r->vault->removeItem(gone.id, &inv, [&inv, gone](Result<void> removed) {
+        if (!removed)
+            return inv.fail(removed.error());
         if (inv.json())
             inv.printJson(QJsonObject { { u"removed"_s,
                 QJsonObject { { u"id"_s, gone.idString() }, { u"name"_s, gone.name } } } });
@@ -350,23 +460,163 @@ void keysRemove(Invocation &inv)
     });
 }
 
-void printSecret(Invocation &inv)
+void keysRotate(Invocation &inv)
 {
-    const std::optional<QString> which = oneItemArgument(inv);
-    if (!which)
+    vault::RotationRequest request;
+    request.reason = inv.value(u"reason"_s);
+    request.by = rotation::osUserName();
+    if (inv.isSet(u"overlap"_s)) {
+        bool ok = false;
+        request.overlapDays = inv.value(u"overlap"_s).toInt(&ok);
+        if (!ok || request.overlapDays < 0 || request.overlapDays > 3650)
+            return inv.usage(u"--overlap takes a number of days (0 to 3650)."_s);
+    }
+    const std::optional<Resolved> r = resolveItem(inv);
+    if (!r)
         return;
+    if (r->item.kind == ItemKind::OAuth)
+        return inv.fail(Error::input(u"not-rotatable"_s,
+            u"\"%1\" is an OAuth connection: its tokens are refreshed, not rotated."_s.arg(
+                r->item.name)));
+    // The provider issues the new key: it comes from a file or standard input, never generated
+    // here and never from an argument.
+    Result<SecretBytes> secret = readSecretInput(inv, r->item.name);
+    if (!secret)
+        return inv.fail(secret.error());
+    Vault *v = r->vault;
+    v->rotate(
+        r->item.id, std::move(secret).value(), request, &inv, [&inv, v](Result<Item> rotated) {
+            if (!rotated)
+                return inv.fail(rotated.error());
+            const QList<vault::RotationEvent> history = v->rotationHistory(rotated->id);
+            const vault::RotationEvent last =
+                history.isEmpty() ? vault::RotationEvent {} : history.last();
+            if (inv.json()) {
+                QJsonObject o = itemJson(*rotated);
+                o.insert(u"rotated"_s,
+                    QJsonObject { { u"at"_s, timeJson(last.at) }, { u"by"_s, last.by },
+                        { u"reason"_s, last.reason },
+                        { u"retire_until"_s, timeJson(last.retireUntil) } });
+                inv.printJson(o);
+            } else {
+                inv.out() << "Rotated \"" << rotated->name << "\": the new secret is stored";
+                if (last.retireUntil.isValid())
+                    inv.out() << "; the old one is retiring until " << dateText(last.retireUntil)
+                              << " and is then deleted from the keychain";
+                else
+                    inv.out() << "; the old one was dropped";
+                const QDateTime now = QDateTime::currentDateTimeUtc();
+                const QTimeZone zone = QTimeZone::systemTimeZone();
+                const rotation::RotationStatus status = vault::rotationStatus(*rotated, now, zone);
+                if (status.dueAt.isValid())
+                    inv.out() << ". Next rotation " << rotation::statusText(status, now, zone);
+                inv.out() << "." << Qt::endl;
+            }
+            // Old secrets of earlier rotations whose window has ended leave the keychain now.
+            v->purgeRetired(QDateTime::currentDateTimeUtc(), &inv, [&inv](Result<int> purged) {
+                if (!purged)
+                    inv.err() << "Warning: cannot delete expired old secrets: "
+                              << purged.error().message << Qt::endl;
+                inv.finish(ExitOk);
+            });
+        });
+}
+
+void keysExport(Invocation &inv)
+{
+    if (!inv.positional().isEmpty())
+        return inv.usage(u"keys export takes no arguments."_s);
+    if (!inv.isSet(u"bundle"_s))
+        return inv.usage(u"--bundle FILE is required (- = standard output)."_s);
     Vault *v = openVault(inv);
     if (!v)
         return;
-    const std::optional<Item> item = v->find(*which);
-    if (!item)
-        return inv.fail(unknownItem(*which));
-    v->readSecret(item->id, item->primaryField(), &inv, [&inv](Result<SecretBytes> secret) {
-        if (!secret)
-            return inv.fail(secret.error());
-        inv.writeRaw(secret->view()); // raw bytes, no newline: `$(keyhaven-cli secret X)`
-        inv.finish(ExitOk);
-    });
+    const QList<Item> items = v->items();
+    const QByteArray json = vault::bundle::write(items);
+    const QString path = inv.value(u"bundle"_s);
+    if (path == u"-"_s) {
+        inv.writeRaw(json);
+        return inv.finish(ExitOk);
+    }
+    // Written whole or not at all: a bundle in git is never left half-written.
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(json) != json.size() || !file.commit())
+        return inv.fail(Error::environment(u"file-unwritable"_s,
+            u"Cannot write the bundle %1: %2"_s.arg(path, file.errorString())));
+    if (inv.json())
+        inv.printJson(QJsonObject { { u"exported"_s, qint64(items.size()) }, { u"file"_s, path } });
+    else
+        inv.out() << "Exported " << items.size() << " item(s) to " << path
+                  << " (metadata only, no secrets)." << Qt::endl;
+    inv.finish(ExitOk);
+}
+
+void keysImport(Invocation &inv)
+{
+    if (!inv.positional().isEmpty())
+        return inv.usage(u"keys import takes no arguments."_s);
+    if (!inv.isSet(u"bundle"_s))
+        return inv.usage(u"--bundle FILE is required (- = standard input)."_s);
+    Result<QByteArray> bytes = io::readFile(inv.value(u"bundle"_s), vault::bundle::kMaxBundleSize);
+    if (!bytes)
+        return inv.fail(bytes.error());
+    Result<QList<Item>> incoming = vault::bundle::read(*bytes);
+    if (!incoming)
+        return inv.fail(incoming.error());
+    Vault *v = openVault(inv);
+    if (!v)
+        return;
+    Result<vault::bundle::ImportReport> report = v->importItems(*incoming);
+    if (!report)
+        return inv.fail(report.error());
+    auto ref = [](const Item &i) {
+        return QJsonObject { { u"id"_s, i.idString() }, { u"name"_s, i.name } };
+    };
+    if (inv.json()) {
+        QJsonArray added, unchanged, conflicts;
+        for (const Item &i : std::as_const(report->added))
+            added.append(ref(i));
+        for (const Item &i : std::as_const(report->unchanged))
+            unchanged.append(ref(i));
+        for (const vault::bundle::Conflict &c : std::as_const(report->conflicts)) {
+            QJsonObject o = ref(c.incoming);
+            o.insert(u"reason"_s, c.reason);
+            o.insert(u"fields"_s, QJsonArray::fromStringList(c.fields));
+            if (!c.local.id.isNull())
+                o.insert(u"local"_s, ref(c.local));
+            conflicts.append(o);
+        }
+        inv.printJson(QJsonObject {
+            { u"added"_s, added }, { u"unchanged"_s, unchanged }, { u"conflicts"_s, conflicts } });
+        return inv.finish(ExitOk);
+    }
+    QTextStream &out = inv.out();
+    out << "Imported: " << report->added.size() << " added, " << report->unchanged.size()
+        << " unchanged, " << report->conflicts.size() << " conflict(s) (local kept).\n";
+    for (const Item &i : std::as_const(report->added))
+        out << "  added     " << i.name << " (secret missing: store it with 'keys rotate')\n";
+    for (const vault::bundle::Conflict &c : std::as_const(report->conflicts)) {
+        if (c.reason == u"name-taken"_s)
+            out << "  conflict  " << c.incoming.name << ": another item has this name\n";
+        else
+            out << "  conflict  " << c.local.name << ": " << c.fields.join(u", "_s) << " differ\n";
+    }
+    out.flush();
+    inv.finish(ExitOk);
+}
+
+void printSecret(Invocation &inv)
+{
+    const std::optional<Resolved> r = resolveItem(inv);
+    if (!r)
+        return;
+    r->vault->readSecret(
+        r->item.id, r->item.primaryField(), &inv, [&inv](Result<SecretBytes> secret) {
+            if (!secret)
+                return inv.fail(secret.error());
+            inv.writeRaw(secret->view()); // raw bytes, no newline: `$(keyhaven-cli secret X)`
+            inv.finish(ExitOk);
+        });
 }
 
 struct EnvBinding
@@ -481,6 +731,22 @@ QList<Command> keyCommands()
         u"header"_s, u"HTTP header that carries an API key (default X-API-Key)."_s, u"NAME"_s);
     const QCommandLineOption baseUrl(
         u"base-url"_s, u"An origin the credential may be sent to (repeatable)."_s, u"URL"_s);
+    const QCommandLineOption due(u"due"_s,
+        u"Only items due for rotation (or expiring) within DAYS days, overdue ones included."_s,
+        u"DAYS"_s);
+    const QCommandLineOption overdue(
+        u"overdue"_s, u"Only items past their rotation date or expired."_s);
+    const QCommandLineOption rotateSecretFile(u"secret-file"_s,
+        u"Read the new secret from FILE (- = standard input). Default: standard input."_s,
+        u"FILE"_s);
+    const QCommandLineOption reason(
+        u"reason"_s, u"Why the key was rotated (kept in the history)."_s, u"TEXT"_s);
+    const QCommandLineOption overlap(u"overlap"_s,
+        u"Days the old secret stays in the keychain (default: the item's policy, 7)."_s, u"DAYS"_s);
+    const QCommandLineOption exportBundle(
+        u"bundle"_s, u"The bundle file to write (- = standard output)."_s, u"FILE"_s);
+    const QCommandLineOption importBundle(
+        u"bundle"_s, u"The bundle file to read (- = standard input)."_s, u"FILE"_s);
     const QCommandLineOption env(u"env"_s,
         u"Put ITEM's secret into environment variable NAME (repeatable)."_s, u"NAME=ITEM"_s);
 
@@ -503,18 +769,22 @@ QList<Command> keyCommands()
         },
         Command {
             { u"keys"_s, u"list"_s },
-            u"[--kind api-key|jwt|oauth] [--json]"_s,
+            u"[--kind api-key|jwt|oauth] [--due DAYS | --overdue] [--json]"_s,
             u"List stored items (metadata only: no keychain access)"_s,
-            { kindList, jsonOption() },
+            { kindList, due, overdue, jsonOption() },
             {},
             keysList,
-            u"Columns: name, kind, secret state (present, missing, unknown) and id.\n"
+            u"Columns: name, kind, secret state (present, missing, unknown), id and rotation "
+            "status (\"overdue for 7 days\", \"due in 3 days\", \"expires in 2 days\").\n"
+            "--due DAYS keeps the items due for rotation or expiring within DAYS calendar days "
+            "(overdue and expired ones included), --overdue those past their rotation date or "
+            "expired; both sort the most urgent first.\n"
             "--json prints {\"items\": [ITEM...]}, each ITEM as 'keys show --json' prints it."_s,
         },
         Command {
             { u"keys"_s, u"show"_s },
             u"ITEM [--json]"_s,
-            u"Show one item's metadata (never its secret)"_s,
+            u"Show one item's metadata, rotation policy and history (never its secret)"_s,
             { jsonOption() },
             { u"ITEM"_s },
             keysShow,
@@ -522,7 +792,26 @@ QList<Command> keyCommands()
             "secret_state, owner, tags, notes, created, updated, base_urls, expires, and per "
             "kind header, rotate_every_days, last_rotated (api-key), claims {iss, sub, aud} "
             "(jwt), issuer_url, client_id, scopes (oauth). Times are UTC ISO 8601 or null.\n"
+            "rotation {state, due, days_until_due, status, warn_days_before, overlap_days}: "
+            "state is ok, due-soon, overdue, expiring, expired or no-schedule. retiring "
+            "[{field, until}] lists old secrets kept after a rotation, history [{at, by, reason, "
+            "retire_until}] the rotations, oldest first.\n"
             "An unknown ITEM exits with 2."_s,
+        },
+        Command {
+            { u"keys"_s, u"rotate"_s },
+            u"ITEM [--secret-file FILE|-] [--reason TEXT] [--overlap DAYS] [--json]"_s,
+            u"Replace an item's secret with a new one, keeping the old one for a while"_s,
+            { rotateSecretFile, reason, overlap, jsonOption() },
+            { u"ITEM"_s },
+            keysRotate,
+            u"The new secret (issued by the provider) is read from --secret-file or standard "
+            "input (a terminal is prompted without echo), never from an argument. The old "
+            "secret stays in the keychain for the overlap window (\"retiring until DATE\") and "
+            "is then deleted; a history row records when, by whom (the OS user) and why, never "
+            "the secret. --json prints the item as 'keys show --json' plus rotated {at, by, "
+            "reason, retire_until}.\n\n"
+            "Example:\n  keyhaven-cli keys rotate github --reason \"quarterly\" < new-token.txt"_s,
         },
         Command {
             { u"keys"_s, u"rm"_s },
@@ -532,6 +821,31 @@ QList<Command> keyCommands()
             { u"ITEM"_s },
             keysRemove,
             u"ITEM is an item's name or id. --json prints {\"removed\": {\"id\", \"name\"}}."_s,
+        },
+        Command {
+            { u"keys"_s, u"export"_s },
+            u"--bundle FILE|- [--json]"_s,
+            u"Write every item's metadata to a team bundle (JSON, no secrets)"_s,
+            { exportBundle, jsonOption() },
+            {},
+            keysExport,
+            u"The bundle is {\"schema\": 1, \"items\": [...]}: items sorted by id, keys "
+            "sorted, one per line, so it diffs well in git. It holds names, kinds, owners, "
+            "tags, notes, base URLs, rotation policies and dates; never a secret and never the "
+            "local keychain state."_s,
+        },
+        Command {
+            { u"keys"_s, u"import"_s },
+            u"--bundle FILE|- [--json]"_s,
+            u"Merge a team bundle into the vault by item id, reporting conflicts"_s,
+            { importBundle, jsonOption() },
+            {},
+            keysImport,
+            u"New ids are added with their secret missing (store it with 'keys rotate ITEM'). "
+            "A known id whose metadata differs, or a new id whose name is taken, is a "
+            "conflict: the local item is kept and the conflict listed. --json prints "
+            "{\"added\": [{id, name}], \"unchanged\": [...], \"conflicts\": [{id, name, reason, "
+            "fields, local}]}; reason is metadata-differs or name-taken."_s,
         },
         Command {
             { u"secret"_s },

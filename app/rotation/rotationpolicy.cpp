@@ -81,6 +81,32 @@ RotationStatus evaluate(const RotationInput &input, const RotationPolicy &policy
     return s;
 }
 
+QString statusText(const RotationStatus &status, const QDateTime &now, const QTimeZone &zone)
+{
+    const QDate today = now.toTimeZone(zone).date();
+    auto days = [](qint64 n) { return n == 1 ? u"1 day"_s : u"%1 days"_s.arg(n); };
+    const qint64 toExpiry =
+        status.expiresAt.isValid() ? today.daysTo(status.expiresAt.toTimeZone(zone).date()) : 0;
+    switch (status.state) {
+    case RotationState::NoSchedule:
+        return u"no schedule"_s;
+    case RotationState::Expired:
+        return toExpiry == 0 ? u"expired today"_s : u"expired %1 ago"_s.arg(days(-toExpiry));
+    case RotationState::Expiring:
+        return toExpiry == 0 ? u"expires today"_s : u"expires in %1"_s.arg(days(toExpiry));
+    case RotationState::Overdue:
+        return status.daysUntilDue == 0 ? u"due today"_s
+                                        : u"overdue for %1"_s.arg(days(-status.daysUntilDue));
+    case RotationState::DueSoon:
+    case RotationState::Ok:
+        if (!status.dueAt.isValid())
+            return toExpiry == 0 ? u"expires today"_s : u"expires in %1"_s.arg(days(toExpiry));
+        return status.daysUntilDue == 0 ? u"due today"_s
+                                        : u"due in %1"_s.arg(days(status.daysUntilDue));
+    }
+    return {};
+}
+
 QDateTime retiringUntil(
     const QDateTime &rotatedAt, const RotationPolicy &policy, const QTimeZone &zone)
 {

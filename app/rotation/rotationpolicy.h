@@ -54,6 +54,10 @@ QDateTime dueDate(const RotationInput &input, const RotationPolicy &policy, cons
 RotationStatus evaluate(const RotationInput &input, const RotationPolicy &policy,
     const QDateTime &now, const QTimeZone &zone);
 
+// For people: "overdue for 7 days", "due in 3 days", "due today", "expires in 2 days",
+// "expired 3 days ago", "no schedule" (whole calendar days in `zone`).
+QString statusText(const RotationStatus &status, const QDateTime &now, const QTimeZone &zone);
+
 // When the old secret of a rotation done at `rotatedAt` is deleted.
 QDateTime retiringUntil(
     const QDateTime &rotatedAt, const RotationPolicy &policy, const QTimeZone &zone);

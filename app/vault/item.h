@@ -53,6 +53,8 @@ struct Item
     int rotateEveryDays = 90;
     QDateTime lastRotated; // UTC; null = never (created counts)
     QDateTime expires; // UTC; null = no expiry (for a JWT: its exp)
+    int warnDaysBefore = 14; // "due soon" this many days before the due date
+    int overlapDays = 7; // after a rotation the old secret stays this many days ("retiring")
 
     // JWT (cached claims, refreshed whenever the token is written)
     QString jwtIssuer;
@@ -69,6 +71,23 @@ struct Item
     QString idString() const { return id.toString(QUuid::WithoutBraces); }
     // The field holding this kind's main secret (api-key: secret, jwt: token, oauth: access_token).
     QString primaryField() const;
+};
+
+// One rotation, as the history lists it: when, by whom (the OS user name), why. Never the secret.
+struct RotationEvent
+{
+    QDateTime at; // UTC
+    QString by;
+    QString reason;
+    QString retiringField; // where the old secret was kept ("" = not kept: overlap 0)
+    QDateTime retireUntil; // UTC; when the old secret is (or was) deleted from the keychain
+};
+
+// An old secret still in the keychain after a rotation ("retiring until DATE").
+struct RetiringSecret
+{
+    QString field;
+    QDateTime until; // UTC
 };
 
 } // namespace keyhaven::vault

@@ -62,6 +62,22 @@ const QList<QStringList> &migrations()
             ))"_s,
             u"CREATE INDEX items_secret_state ON items(secret_state)"_s,
         },
+        // 2: rotation: the warning and overlap policy, retiring secrets (an old secret kept in the
+        // keychain until retire_until after a rotation) and the rotation history (never a secret).
+        {
+            u"ALTER TABLE items ADD COLUMN warn_days_before INTEGER NOT NULL DEFAULT 14"_s,
+            u"ALTER TABLE items ADD COLUMN overlap_days INTEGER NOT NULL DEFAULT 7"_s,
+            u"ALTER TABLE item_secrets ADD COLUMN retire_until INTEGER"_s,
+            u"CREATE TABLE rotation_history ("
+            "id INTEGER PRIMARY KEY AUTOINCREMENT, "
+            "item_id TEXT NOT NULL REFERENCES items(id) ON DELETE CASCADE, "
+            "rotated_at INTEGER NOT NULL, "
+            "rotated_by TEXT NOT NULL DEFAULT '', "
+            "reason TEXT NOT NULL DEFAULT '', "
+            "retiring_field TEXT NOT NULL DEFAULT '', "
+            "retire_until INTEGER)"_s,
+            u"CREATE INDEX rotation_history_item ON rotation_history(item_id, rotated_at)"_s,
+        },
     };
     return all;
 }
@@ -69,7 +85,7 @@ const QList<QStringList> &migrations()
 const QString kItemColumns = u"id, kind, name, owner, tags, notes, created, updated, header_name, "
                              "base_urls, rotate_every_days, last_rotated, expires, jwt_issuer, "
                              "jwt_subject, jwt_audience, issuer_url, client_id, scopes, "
-                             "secret_state"_s;
+                             "secret_state, warn_days_before, overlap_days"_s;
 
 QString listToJson(const QStringList &list)
 {
@@ -135,6 +151,8 @@ Item itemFromRecord(const QSqlQuery &q)
     item.scopes = listFromJson(q.value(18).toString());
     item.secretState =
         publicState(rowStateFromId(q.value(19).toString()).value_or(RowState::Missing));
+    item.warnDaysBefore = q.value(20).toInt();
+    item.overlapDays = q.value(21).toInt();
     return item;
 }
 
@@ -388,20 +406,21 @@ Result<std::optional<RowState>> MetadataStore::itemState(const QUuid &id) const
 }
 
 namespace {
-SecretFieldRow fieldFromRecord(const QSqlQuery &q)
+SecretFieldRow fieldFromRecord(const QSqlQuery &q, int at = 0)
 {
     SecretFieldRow f;
-    f.field = q.value(0).toString();
-    f.chunks = q.value(1).toInt();
-    f.generation = q.value(2).toString().toLatin1();
-    f.prevChunks = q.value(3).toInt();
-    f.prevGeneration = q.value(4).toString().toLatin1();
-    f.state = rowStateFromId(q.value(5).toString()).value_or(RowState::Missing);
-    f.highChunks = q.value(6).toInt();
+    f.field = q.value(at).toString();
+    f.chunks = q.value(at + 1).toInt();
+    f.generation = q.value(at + 2).toString().toLatin1();
+    f.prevChunks = q.value(at + 3).toInt();
+    f.prevGeneration = q.value(at + 4).toString().toLatin1();
+    f.state = rowStateFromId(q.value(at + 5).toString()).value_or(RowState::Missing);
+    f.highChunks = q.value(at + 6).toInt();
+    f.retireUntil = timeFromSql(q.value(at + 7));
     return f;
 }
-const QString kFieldColumns =
-    u"field, chunks, generation, prev_chunks, prev_generation, state, high_chunks"_s;
+const QString kFieldColumns = u"field, chunks, generation, prev_chunks, prev_generation, state, "
+                              "high_chunks, retire_until"_s;
 } // namespace
 
 Result<QList<SecretFieldRow>> MetadataStore::secretFields(const QUuid &id) const
@@ -433,6 +452,60 @@ Result<std::optional<SecretFieldRow>> MetadataStore::secretField(
     if (!q.next())
         return std::optional<SecretFieldRow>();
     return std::optional<SecretFieldRow>(fieldFromRecord(q));
+}
+
+Result<QList<RotationEvent>> MetadataStore::rotationHistory(const QUuid &id) const
+{
+    QSqlQuery q(database());
+    q.setForwardOnly(true);
+    q.prepare(u"SELECT rotated_at, rotated_by, reason, retiring_field, retire_until "
+              "FROM rotation_history WHERE item_id = ? ORDER BY rotated_at, id"_s);
+    q.addBindValue(idText(id));
+    if (!q.exec())
+        return dbError(q.lastError(), u"Cannot read the rotation history"_s);
+    QList<RotationEvent> out;
+    while (q.next()) {
+        RotationEvent e;
+        e.at = timeFromSql(q.value(0));
+        e.by = q.value(1).toString();
+        e.reason = q.value(2).toString();
+        e.retiringField = q.value(3).toString();
+        e.retireUntil = timeFromSql(q.value(4));
+        out << e;
+    }
+    return out;
+}
+
+Result<QList<RetiringSecret>> MetadataStore::retiringSecrets(const QUuid &id) const
+{
+    QSqlQuery q(database());
+    q.setForwardOnly(true);
+    q.prepare(u"SELECT field, retire_until FROM item_secrets "
+              "WHERE item_id = ? AND retire_until IS NOT NULL ORDER BY retire_until, field"_s);
+    q.addBindValue(idText(id));
+    if (!q.exec())
+        return dbError(q.lastError(), u"Cannot read secret bookkeeping"_s);
+    QList<RetiringSecret> out;
+    while (q.next())
+        out << RetiringSecret { q.value(0).toString(), timeFromSql(q.value(1)) };
+    return out;
+}
+
+Result<QList<std::pair<QUuid, SecretFieldRow>>> MetadataStore::retiringDue(
+    const QDateTime &now) const
+{
+    QSqlQuery q(database());
+    q.setForwardOnly(true);
+    q.prepare(u"SELECT item_id, "_s + kFieldColumns
+        + u" FROM item_secrets WHERE retire_until IS NOT NULL AND retire_until <= ? "
+          "ORDER BY retire_until"_s);
+    q.addBindValue(timeToSql(now));
+    if (!q.exec())
+        return dbError(q.lastError(), u"Cannot read secret bookkeeping"_s);
+    QList<std::pair<QUuid, SecretFieldRow>> out;
+    while (q.next())
+        out.append({ QUuid::fromString(q.value(0).toString()), fieldFromRecord(q, 1) });
+    return out;
 }
 
 Result<QList<QUuid>> MetadataStore::unsettledItems() const
@@ -469,6 +542,8 @@ void bindMetadata(QSqlQuery &q, const Item &item)
     q.addBindValue(text(item.issuerUrl));
     q.addBindValue(text(item.clientId));
     q.addBindValue(listToJson(item.scopes));
+    q.addBindValue(item.warnDaysBefore);
+    q.addBindValue(item.overlapDays);
 }
 } // namespace
 
@@ -477,8 +552,9 @@ static Result<void> insertItemRow(QSqlDatabase db, const Item &item, RowState st
     QSqlQuery q(db);
     q.prepare(u"INSERT INTO items (name, owner, tags, notes, updated, header_name, base_urls, "
               "rotate_every_days, last_rotated, expires, jwt_issuer, jwt_subject, jwt_audience, "
-              "issuer_url, client_id, scopes, id, kind, created, secret_state) "
-              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+              "issuer_url, client_id, scopes, warn_days_before, overlap_days, id, kind, created, "
+              "secret_state) "
+              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
     bindMetadata(q, item);
     q.addBindValue(idText(item.id));
     q.addBindValue(kindId(item.kind));
@@ -512,9 +588,9 @@ Result<void> MetadataStore::insertPending(const Item &item, const SecretFieldRow
     });
 }
 
-Result<void> MetadataStore::insertWithoutSecret(const Item &item)
+Result<void> MetadataStore::insertWithoutSecret(const Item &item, RowState state)
 {
-    return transaction([&]() { return insertItemRow(database(), item, RowState::Present); });
+    return transaction([&]() { return insertItemRow(database(), item, state); });
 }
 
 Result<void> MetadataStore::updateMetadata(const Item &item)
@@ -524,7 +600,8 @@ Result<void> MetadataStore::updateMetadata(const Item &item)
         q.prepare(u"UPDATE items SET name = ?, owner = ?, tags = ?, notes = ?, updated = ?, "
                   "header_name = ?, base_urls = ?, rotate_every_days = ?, last_rotated = ?, "
                   "expires = ?, jwt_issuer = ?, jwt_subject = ?, jwt_audience = ?, issuer_url = ?, "
-                  "client_id = ?, scopes = ? WHERE id = ? AND secret_state <> 'deleting'"_s);
+                  "client_id = ?, scopes = ?, warn_days_before = ?, overlap_days = ? "
+                  "WHERE id = ? AND secret_state <> 'deleting'"_s);
         bindMetadata(q, item);
         q.addBindValue(idText(item.id));
         if (!q.exec()) {
@@ -539,8 +616,8 @@ Result<void> MetadataStore::updateMetadata(const Item &item)
     });
 }
 
-Result<void> MetadataStore::beginFieldWrite(
-    const QUuid &id, const QString &field, int chunks, const QByteArray &generation)
+Result<void> MetadataStore::beginFieldWrite(const QUuid &id, const QString &field, int chunks,
+    const QByteArray &generation, const QDateTime &retireUntil)
 {
     return transaction([&]() -> Result<void> {
         Result<std::optional<SecretFieldRow>> old = secretField(id, field);
@@ -553,20 +630,22 @@ Result<void> MetadataStore::beginFieldWrite(
             // finished, its fallback (prev_*) stays the fallback.
             const bool oldComplete = o.state == RowState::Present;
             q.prepare(u"UPDATE item_secrets SET chunks = ?, high_chunks = MAX(high_chunks, ?), "
-                      "generation = ?, prev_chunks = ?, prev_generation = ?, state = 'writing' "
-                      "WHERE item_id = ? AND field = ?"_s);
+                      "generation = ?, retire_until = ?, prev_chunks = ?, prev_generation = ?, "
+                      "state = 'writing' WHERE item_id = ? AND field = ?"_s);
             q.addBindValue(chunks);
             q.addBindValue(chunks);
             q.addBindValue(QString::fromLatin1(generation));
+            q.addBindValue(timeToSql(retireUntil));
             q.addBindValue(oldComplete ? o.chunks : o.prevChunks);
             q.addBindValue(
                 text(QString::fromLatin1(oldComplete ? o.generation : o.prevGeneration)));
         } else {
-            q.prepare(u"INSERT INTO item_secrets (chunks, high_chunks, generation, state, "
-                      "item_id, field) VALUES (?, ?, ?, 'writing', ?, ?)"_s);
+            q.prepare(u"INSERT INTO item_secrets (chunks, high_chunks, generation, retire_until, "
+                      "state, item_id, field) VALUES (?, ?, ?, ?, 'writing', ?, ?)"_s);
             q.addBindValue(chunks);
             q.addBindValue(chunks);
             q.addBindValue(QString::fromLatin1(generation));
+            q.addBindValue(timeToSql(retireUntil));
         }
         q.addBindValue(idText(id));
         q.addBindValue(field);
@@ -701,6 +780,34 @@ Result<void> MetadataStore::deleteItem(const QUuid &id)
         q.addBindValue(idText(id));
         if (!q.exec())
             return dbError(q.lastError(), u"Cannot remove the item"_s);
+        return {};
+    });
+}
+
+Result<void> MetadataStore::recordRotation(const QUuid &id, const RotationEvent &event)
+{
+    return transaction([&]() -> Result<void> {
+        QSqlQuery u(database());
+        u.prepare(u"UPDATE items SET last_rotated = ?, updated = ? "
+                  "WHERE id = ? AND secret_state <> 'deleting'"_s);
+        u.addBindValue(timeToSql(event.at));
+        u.addBindValue(timeToSql(QDateTime::currentDateTimeUtc()));
+        u.addBindValue(idText(id));
+        if (!u.exec())
+            return dbError(u.lastError(), u"Cannot record the rotation"_s);
+        if (u.numRowsAffected() != 1)
+            return Error::input(u"not-found"_s, u"No such item: %1"_s.arg(idText(id)));
+        QSqlQuery q(database());
+        q.prepare(u"INSERT INTO rotation_history (item_id, rotated_at, rotated_by, reason, "
+                  "retiring_field, retire_until) VALUES (?, ?, ?, ?, ?, ?)"_s);
+        q.addBindValue(idText(id));
+        q.addBindValue(timeToSql(event.at));
+        q.addBindValue(text(event.by));
+        q.addBindValue(text(event.reason));
+        q.addBindValue(text(event.retiringField));
+        q.addBindValue(timeToSql(event.retireUntil));
+        if (!q.exec())
+            return dbError(q.lastError(), u"Cannot record the rotation"_s);
         return {};
     });
 }

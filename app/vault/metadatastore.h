@@ -39,12 +39,14 @@ struct SecretFieldRow
     // removal and cleaned up after a shorter write, even those of a write that crashed.
     int highChunks = 0;
     RowState state = RowState::Writing;
+    // Set for the old secret kept after a rotation: deleted from the keychain after this (UTC).
+    QDateTime retireUntil;
 };
 
 class MetadataStore
 {
 public:
-    static constexpr int kSchemaVersion = 1;
+    static constexpr int kSchemaVersion = 2;
 
     // Opens (creating and migrating) the store. Error ids: "database-open", "database-migrate",
     // "database-too-new".
@@ -67,16 +69,23 @@ public:
     Result<std::optional<SecretFieldRow>> secretField(const QUuid &id, const QString &field) const;
     // Items whose state is not Present (pending, writing, missing, deleting).
     Result<QList<QUuid>> unsettledItems() const;
+    // Rotation: the history of an item (oldest first), its retiring secrets, and every retiring
+    // secret whose overlap window ended at or before `now`.
+    Result<QList<RotationEvent>> rotationHistory(const QUuid &id) const;
+    Result<QList<RetiringSecret>> retiringSecrets(const QUuid &id) const;
+    Result<QList<std::pair<QUuid, SecretFieldRow>>> retiringDue(const QDateTime &now) const;
 
     // Writes; each is one transaction. Error ids: "name-taken", "not-found", "database".
     // Inserts a new item (state Pending) with its first secret field (state Writing).
     Result<void> insertPending(const Item &item, const SecretFieldRow &field);
-    // Inserts a new item with no secret yet (an OAuth connection before login): state Present.
-    Result<void> insertWithoutSecret(const Item &item);
+    // Inserts a new item with no secret yet (an OAuth connection before login): state Present;
+    // an imported item whose secret lives in someone else's keychain: Missing.
+    Result<void> insertWithoutSecret(const Item &item, RowState state = RowState::Present);
     Result<void> updateMetadata(const Item &item);
     // Starts (over)writing a field: keeps the current chunks as prev_* so a crash can fall back.
-    Result<void> beginFieldWrite(
-        const QUuid &id, const QString &field, int chunks, const QByteArray &generation);
+    // `retireUntil` marks the field as a retiring (old) secret.
+    Result<void> beginFieldWrite(const QUuid &id, const QString &field, int chunks,
+        const QByteArray &generation, const QDateTime &retireUntil = {});
     // The write of `generation` completed: the field is Present, prev_* forgotten.
     Result<void> finishFieldWrite(
         const QUuid &id, const QString &field, const QByteArray &generation);
@@ -85,6 +94,8 @@ public:
     Result<bool> resolveField(
         const QUuid &id, const SecretFieldRow &resolved, const QByteArray &expectedGeneration);
     Result<void> removeField(const QUuid &id, const QString &field);
+    // Records a completed rotation: last_rotated = event.at and a history row, in one transaction.
+    Result<void> recordRotation(const QUuid &id, const RotationEvent &event);
     Result<void> markDeleting(const QUuid &id);
     Result<void> deleteItem(const QUuid &id);
 

@@ -1,6 +1,7 @@
 // vault/vault.cpp — the façade that keeps SQLite metadata and keychain secrets consistent.
 #include "vault/vault.h"
 #include "common/paths.h"
+#include "rotation/rotationpolicy.h"
 #include "vault/jwtclaims.h"
 #include "vault/log.h"
 #include "vault/metadatastore.h"
@@ -8,6 +9,7 @@
 
 #include <QQueue>
 #include <QRegularExpression>
+#include <QSet>
 #include <QUrl>
 
 using namespace Qt::StringLiterals;
@@ -47,6 +49,15 @@ bool isHttpUrl(const QString &text)
 }
 
 Error invalid(const QString &message) { return Error::input(u"invalid-item"_s, message); }
+
+Result<void> checkSecretSize(const SecretBytes &secret)
+{
+    if (secret.isEmpty())
+        return invalid(u"The secret is empty."_s);
+    if (secret.size() > kMaxSecretSize)
+        return invalid(u"The secret is larger than %1 bytes."_s.arg(kMaxSecretSize));
+    return {};
+}
 
 Error notFound(const QUuid &id)
 {
@@ -129,6 +140,12 @@ struct Vault::Private
     void finishRemoval(const QUuid &id, std::function<void(Result<void>)> then);
     void reconcileItems(QList<QUuid> ids, std::function<void(Result<void>)> then);
     void refreshJwtClaims(const QUuid &id, const SecretBytes &token);
+    // Writes one secret field (keychain ready, caller queued); `retireUntil` marks a retiring one.
+    void writeField(const QUuid &id, const QString &field, std::shared_ptr<SecretBytes> secret,
+        const QDateTime &retireUntil, std::function<void(Result<void>)> then);
+    // Deletes one field's chunks from the keychain, then its bookkeeping.
+    void dropField(const QUuid &id, const QString &field, std::function<void(Result<void>)> then);
+    void purgeDue(const QDateTime &now, std::function<void(Result<int>)> then);
 };
 
 Vault::Vault(
@@ -217,6 +234,10 @@ Result<void> Vault::Private::validate(Item &item, bool isNew) const
     }
     if (item.rotateEveryDays < 0 || item.rotateEveryDays > 3650)
         return invalid(u"The rotation interval must be between 0 (never) and 3650 days."_s);
+    if (item.warnDaysBefore < 0 || item.warnDaysBefore > 3650)
+        return invalid(u"The warning period must be between 0 and 3650 days."_s);
+    if (item.overlapDays < 0 || item.overlapDays > 3650)
+        return invalid(u"The overlap window must be between 0 and 3650 days."_s);
     for (QString &url : item.baseUrls) {
         url = url.trimmed();
         if (!isHttpUrl(url))
@@ -371,10 +392,8 @@ void Vault::writeSecret(const QUuid &id, const QString &field, SecretBytes secre
         static const QRegularExpression fieldName(u"^[a-z][a-z0-9_]{0,63}$"_s);
         if (!fieldName.match(field).hasMatch())
             return fail(invalid(u"\"%1\" is not a secret field name."_s.arg(field)));
-        if (secretShared->isEmpty())
-            return fail(invalid(u"The secret is empty."_s));
-        if (secretShared->size() > kMaxSecretSize)
-            return fail(invalid(u"The secret is larger than %1 bytes."_s.arg(kMaxSecretSize)));
+        if (Result<void> r = checkSecretSize(*secretShared); !r)
+            return fail(r.error());
         Result<std::optional<Item>> item = d->metadata->findById(id);
         if (!item)
             return fail(item.error());
@@ -383,70 +402,308 @@ void Vault::writeSecret(const QUuid &id, const QString &field, SecretBytes secre
         d->ensureKeychain([this, id, field, secretShared, ctx, done, next, fail](Result<void> ok) {
             if (!ok)
                 return fail(ok.error());
-            const int chunks = SecretStore::chunkCount(secretShared->size());
-            const QByteArray generation = SecretStore::newGeneration();
-            if (Result<void> r = d->metadata->beginFieldWrite(id, field, chunks, generation); !r)
-                return fail(r.error());
-            qCDebug(lcVault) << "writing" << field << "of" << id << "in" << chunks << "chunk(s)";
-            d->secrets->write(id, field, generation, *secretShared, this,
-                [this, id, field, chunks, generation, secretShared, ctx, done, next, fail](
-                    Result<void> written) {
-                    Result<std::optional<SecretFieldRow>> row = d->metadata->secretField(id, field);
-                    if (!row || !row->has_value())
-                        return fail(row ? notFound(id) : row.error());
+            d->writeField(id, field, secretShared, {}, [ctx, done, next](Result<void> r) {
+                deliver<void>(ctx, done, std::move(r));
+                next();
+            });
+        });
+    });
+}
+
+void Vault::Private::writeField(const QUuid &id, const QString &field,
+    std::shared_ptr<SecretBytes> secretShared, const QDateTime &retireUntil,
+    std::function<void(Result<void>)> then)
+{
+    const int chunks = SecretStore::chunkCount(secretShared->size());
+    const QByteArray generation = SecretStore::newGeneration();
+    if (Result<void> r = metadata->beginFieldWrite(id, field, chunks, generation, retireUntil); !r)
+        return then(r.error());
+    qCDebug(lcVault) << "writing" << field << "of" << id << "in" << chunks << "chunk(s)";
+    secrets->write(id, field, generation, *secretShared, q,
+        [this, id, field, chunks, generation, secretShared, then](Result<void> written) {
+            Result<std::optional<SecretFieldRow>> row = metadata->secretField(id, field);
+            if (!row || !row->has_value())
+                return then(row ? Result<void>(notFound(id)) : Result<void>(row.error()));
+            if (!written) {
+                // Settle the field (new secret, previous one, or Missing), then report.
+                noteError(written.error());
+                const Error cause = written.error();
+                resolveField(id, **row, [this, id, cause, then](Result<RowState>) {
+                    Result<std::optional<Item>> now = metadata->findById(id);
+                    if (now && now->has_value())
+                        Q_EMIT q->itemUpdated(**now);
+                    then(cause);
+                });
+                return;
+            }
+            const int high = (*row)->highChunks;
+            auto finish = [this, id, field, generation, secretShared, then](
+                              bool cleaned, int high) {
+                Result<void> r =
+                    cleaned ? metadata->finishFieldWrite(id, field, generation) : Result<void>();
+                if (!cleaned) {
+                    SecretFieldRow settled;
+                    settled.field = field;
+                    settled.chunks = SecretStore::chunkCount(secretShared->size());
+                    settled.generation = generation;
+                    settled.highChunks = high; // retried by the next cleanup
+                    settled.state = RowState::Present;
+                    Result<bool> s = metadata->resolveField(id, settled, generation);
+                    if (!s)
+                        r = s.error();
+                }
+                if (!r)
+                    return then(r.error());
+                Result<std::optional<Item>> stored = metadata->findById(id);
+                if (stored && stored->has_value() && field == (*stored)->primaryField())
+                    refreshJwtClaims(id, *secretShared);
+                stored = metadata->findById(id);
+                if (stored && stored->has_value())
+                    Q_EMIT q->itemUpdated(**stored);
+                then({});
+            };
+            if (high <= chunks)
+                return finish(true, high);
+            // Drop chunks a longer, earlier secret left behind.
+            secrets->remove(id, field, chunks, high, q, [finish, high](Result<void> removed) {
+                if (!removed)
+                    qCWarning(lcVault) << "cannot remove stale chunks:" << removed.error().message;
+                finish(bool(removed), high);
+            });
+        });
+}
+
+void Vault::rotate(const QUuid &id, SecretBytes newSecret, const RotationRequest &request,
+    QObject *context, std::function<void(Result<Item>)> done)
+{
+    QPointer<QObject> ctx(context ? context : this);
+    auto secretShared = std::make_shared<SecretBytes>(std::move(newSecret));
+    d->enqueue([this, id, secretShared, request, ctx, done = std::move(done)](
+                   std::function<void()> next) {
+        auto fail = [ctx, done, next](const Error &e) {
+            deliver<Item>(ctx, done, e);
+            next();
+        };
+        if (Result<void> r = checkSecretSize(*secretShared); !r)
+            return fail(r.error());
+        if (request.overlapDays > 3650)
+            return fail(invalid(u"The overlap window must be between 0 and 3650 days."_s));
+        Result<std::optional<Item>> found = d->metadata->findById(id);
+        if (!found)
+            return fail(found.error());
+        if (!found->has_value())
+            return fail(notFound(id));
+        const Item item = **found;
+        const QString primary = item.primaryField();
+        Result<std::optional<SecretFieldRow>> row = d->metadata->secretField(id, primary);
+        if (!row)
+            return fail(row.error());
+        // No current secret (an imported item, or one lost from the keychain): nothing to keep.
+        const bool haveCurrent = row->has_value() && (*row)->state == RowState::Present;
+        const SecretFieldRow current = haveCurrent ? **row : SecretFieldRow {};
+
+        RotationEvent event;
+        event.at = request.at.isValid() ? request.at.toUTC() : QDateTime::currentDateTimeUtc();
+        event.by = request.by;
+        event.reason = request.reason;
+        rotation::RotationPolicy policy;
+        policy.overlapDays = request.overlapDays >= 0 ? request.overlapDays : item.overlapDays;
+        const bool keepOld = haveCurrent && policy.overlapDays > 0;
+        if (keepOld) {
+            // One field per rotation: two rotations inside one window keep both old secrets.
+            event.retiringField = u"%1_retiring_%2"_s.arg(primary).arg(event.at.toSecsSinceEpoch());
+            event.retireUntil =
+                rotation::retiringUntil(event.at, policy, QTimeZone::systemTimeZone());
+        }
+
+        // Step 3: the new secret, then the history row (metadata after the keychain: a crash in
+        // between leaves the new secret in place and the history one row short, never the
+        // reverse).
+        auto writeNew = [this, id, primary, secretShared, event, ctx, done, next, fail]() {
+            d->writeField(id, primary, secretShared, {},
+                [this, id, event, ctx, done, next, fail](Result<void> written) {
                     if (!written) {
-                        // Settle the field (new secret, previous one, or Missing), then report.
-                        d->noteError(written.error());
+                        if (event.retiringField.isEmpty())
+                            return fail(written.error());
+                        // The old secret is still the primary one: drop its retiring copy.
                         const Error cause = written.error();
-                        d->resolveField(id, **row, [this, id, cause, fail](Result<RowState>) {
-                            Result<std::optional<Item>> now = d->metadata->findById(id);
-                            if (now && now->has_value())
-                                Q_EMIT itemUpdated(**now);
-                            fail(cause);
-                        });
+                        d->dropField(
+                            id, event.retiringField, [fail, cause](Result<void>) { fail(cause); });
                         return;
                     }
-                    const int high = (*row)->highChunks;
-                    auto finish = [this, id, field, generation, secretShared, ctx, done, next,
-                                      fail](bool cleaned, int high) {
-                        Result<void> r = cleaned
-                            ? d->metadata->finishFieldWrite(id, field, generation)
-                            : Result<void>();
-                        if (!cleaned) {
-                            SecretFieldRow settled;
-                            settled.field = field;
-                            settled.chunks = SecretStore::chunkCount(secretShared->size());
-                            settled.generation = generation;
-                            settled.highChunks = high; // retried by the next cleanup
-                            settled.state = RowState::Present;
-                            Result<bool> s = d->metadata->resolveField(id, settled, generation);
-                            if (!s)
-                                r = s.error();
-                        }
-                        if (!r)
-                            return fail(r.error());
-                        Result<std::optional<Item>> stored = d->metadata->findById(id);
-                        if (stored && stored->has_value() && field == (*stored)->primaryField())
-                            d->refreshJwtClaims(id, *secretShared);
-                        stored = d->metadata->findById(id);
-                        if (stored && stored->has_value())
-                            Q_EMIT itemUpdated(**stored);
-                        deliver<void>(ctx, done, Result<void>());
-                        next();
-                    };
-                    if (high <= chunks)
-                        return finish(true, high);
-                    // Drop chunks a longer, earlier secret left behind.
-                    d->secrets->remove(
-                        id, field, chunks, high, this, [finish, high](Result<void> removed) {
-                            if (!removed)
-                                qCWarning(lcVault)
-                                    << "cannot remove stale chunks:" << removed.error().message;
-                            finish(bool(removed), high);
+                    if (Result<void> r = d->metadata->recordRotation(id, event); !r)
+                        return fail(r.error());
+                    Result<std::optional<Item>> stored = d->metadata->findById(id);
+                    if (!stored || !stored->has_value())
+                        return fail(stored ? notFound(id) : stored.error());
+                    qCDebug(lcVault) << "rotated" << id << "by" << event.by;
+                    Q_EMIT itemUpdated(**stored);
+                    deliver<Item>(ctx, done, **stored);
+                    next();
+                });
+        };
+
+        d->ensureKeychain([this, id, current, event, writeNew, fail](Result<void> ok) {
+            if (!ok)
+                return fail(ok.error());
+            if (event.retiringField.isEmpty())
+                return writeNew();
+            // Steps 1-2: copy the current secret to its retiring field.
+            d->secrets->read(id, current.field, current.chunks, current.generation, this,
+                [this, id, event, writeNew, fail](Result<SecretBytes> old) {
+                    if (!old) {
+                        d->noteError(old.error());
+                        return fail(old.error());
+                    }
+                    auto oldShared = std::make_shared<SecretBytes>(std::move(old).value());
+                    d->writeField(id, event.retiringField, oldShared, event.retireUntil,
+                        [writeNew, fail](Result<void> kept) {
+                            if (!kept)
+                                return fail(kept.error());
+                            writeNew();
                         });
                 });
         });
     });
+}
+
+void Vault::Private::dropField(
+    const QUuid &id, const QString &field, std::function<void(Result<void>)> then)
+{
+    Result<std::optional<SecretFieldRow>> row = metadata->secretField(id, field);
+    if (!row)
+        return then(row.error());
+    if (!row->has_value())
+        return then({});
+    const SecretFieldRow f = **row;
+    const int upTo = std::max({ f.chunks, f.prevChunks, f.highChunks });
+    secrets->remove(id, field, 0, upTo, q, [this, id, field, then](Result<void> removed) {
+        if (!removed) {
+            noteError(removed.error());
+            return then(removed.error());
+        }
+        then(metadata->removeField(id, field));
+    });
+}
+
+void Vault::Private::purgeDue(const QDateTime &now, std::function<void(Result<int>)> then)
+{
+    Result<QList<std::pair<QUuid, SecretFieldRow>>> due = metadata->retiringDue(now);
+    if (!due)
+        return then(due.error());
+    auto remaining = std::make_shared<QList<std::pair<QUuid, SecretFieldRow>>>(*due);
+    auto purged = std::make_shared<int>(0);
+    auto step = std::make_shared<std::function<void()>>();
+    *step = [this, remaining, purged, step, then]() {
+        if (remaining->isEmpty()) {
+            auto finish = then;
+            const int count = *purged;
+            *step = nullptr; // destroys this closure: only locals from here on
+            finish(count);
+            return;
+        }
+        const std::pair<QUuid, SecretFieldRow> entry = remaining->takeFirst();
+        const QUuid id = entry.first;
+        qCDebug(lcVault) << "deleting retired" << entry.second.field << "of" << id;
+        dropField(id, entry.second.field, [this, id, purged, step, then](Result<void> r) {
+            if (!r) {
+                auto finish = then;
+                *step = nullptr;
+                return finish(r.error());
+            }
+            ++*purged;
+            Result<std::optional<Item>> now = metadata->findById(id);
+            if (now && now->has_value())
+                Q_EMIT q->itemUpdated(**now);
+            (*step)();
+        });
+    };
+    (*step)();
+}
+
+void Vault::purgeRetired(
+    const QDateTime &now, QObject *context, std::function<void(Result<int>)> done)
+{
+    QPointer<QObject> ctx(context ? context : this);
+    d->enqueue([this, now, ctx, done = std::move(done)](std::function<void()> next) {
+        d->ensureKeychain([this, now, ctx, done, next](Result<void> ok) {
+            if (!ok) {
+                deliver<int>(ctx, done, ok.error());
+                return next();
+            }
+            d->purgeDue(now, [ctx, done, next](Result<int> r) {
+                deliver<int>(ctx, done, std::move(r));
+                next();
+            });
+        });
+    });
+}
+
+QList<RotationEvent> Vault::rotationHistory(const QUuid &id) const
+{
+    Result<QList<RotationEvent>> r = d->metadata->rotationHistory(id);
+    if (!r) {
+        qCWarning(lcVault) << "cannot read the rotation history:" << r.error().message;
+        return {};
+    }
+    return std::move(r).value();
+}
+
+Result<bundle::ImportReport> Vault::importItems(const QList<Item> &incoming)
+{
+    bundle::ImportReport report;
+    QList<Item> toAdd;
+    QSet<QString> newNames;
+    for (const Item &in : incoming) {
+        Result<std::optional<Item>> local = d->metadata->findById(in.id, true);
+        if (!local)
+            return local.error();
+        if (local->has_value()) {
+            const QStringList fields = bundle::differingFields(**local, in);
+            if (fields.isEmpty())
+                report.unchanged << **local;
+            else
+                report.conflicts << bundle::Conflict { **local, in, u"metadata-differs"_s, fields };
+            continue;
+        }
+        Item item = in;
+        if (Result<void> r = d->validate(item, true); !r)
+            return Error::input(
+                r.error().id, u"Bundle item \"%1\": %2"_s.arg(item.name, r.error().message));
+        Result<std::optional<Item>> clash = d->metadata->findByName(item.name);
+        if (!clash)
+            return clash.error();
+        if (clash->has_value() || newNames.contains(item.name)) {
+            report.conflicts << bundle::Conflict { clash->value_or(Item {}), item, u"name-taken"_s,
+                { u"name"_s } };
+            continue;
+        }
+        newNames.insert(item.name);
+        toAdd << item;
+    }
+    for (const Item &item : std::as_const(toAdd)) {
+        const RowState state = item.kind == ItemKind::OAuth ? RowState::Present : RowState::Missing;
+        if (Result<void> r = d->metadata->insertWithoutSecret(item, state); !r)
+            return r.error();
+        Result<std::optional<Item>> stored = d->metadata->findById(item.id);
+        report.added << (stored && stored->has_value() ? **stored : item);
+    }
+    qCDebug(lcVault) << "bundle import:" << report.added.size() << "added,"
+                     << report.unchanged.size() << "unchanged," << report.conflicts.size()
+                     << "conflict(s)";
+    if (!report.added.isEmpty())
+        Q_EMIT itemsChanged();
+    return report;
+}
+
+QList<RetiringSecret> Vault::retiringSecrets(const QUuid &id) const
+{
+    Result<QList<RetiringSecret>> r = d->metadata->retiringSecrets(id);
+    if (!r) {
+        qCWarning(lcVault) << "cannot list retiring secrets:" << r.error().message;
+        return {};
+    }
+    return std::move(r).value();
 }
 
 void Vault::readSecret(const QUuid &id, const QString &field, QObject *context,
@@ -685,9 +942,18 @@ void Vault::reconcile(QObject *context, std::function<void(Result<void>)> done)
                 return next();
             }
             d->reconcileItems(std::move(ids).value(), [this, ctx, done, next](Result<void> r) {
-                Q_EMIT itemsChanged();
-                deliver<void>(ctx, done, std::move(r));
-                next();
+                if (!r) {
+                    Q_EMIT itemsChanged();
+                    deliver<void>(ctx, done, std::move(r));
+                    return next();
+                }
+                // Old secrets whose overlap window has ended leave the keychain now.
+                d->purgeDue(
+                    QDateTime::currentDateTimeUtc(), [this, ctx, done, next](Result<int> p) {
+                        Q_EMIT itemsChanged();
+                        deliver<void>(ctx, done, p ? Result<void>() : Result<void>(p.error()));
+                        next();
+                    });
             });
         });
     });

@@ -3,6 +3,7 @@
 
 #include "common/result.h"
 #include "common/secretbytes.h"
+#include "vault/bundle.h"
 #include "vault/item.h"
 
 #include <QList>
@@ -16,6 +17,15 @@ namespace keyhaven::vault {
 
 class MetadataStore;
 class SecretStore;
+
+// What a rotation records besides the new secret (never the secret itself).
+struct RotationRequest
+{
+    QString reason;
+    QString by; // the OS user name (rotation::osUserName())
+    int overlapDays = -1; // days the old secret stays; -1 = the item's policy, 0 = drop it now
+    QDateTime at; // UTC; null = now (tests pin it)
+};
 
 enum class KeychainState {
     Unknown, // not probed yet
@@ -74,6 +84,25 @@ public:
         std::function<void(Result<SecretBytes>)> done);
     // Deletes an item and all its secrets.
     void removeItem(const QUuid &id, QObject *context, std::function<void(Result<void>)> done);
+
+    // Rotation. rotate() keeps the current primary secret under a retiring field until the end
+    // of the overlap window (calendar days in the system time zone), writes the new one, sets
+    // lastRotated and appends a history row. Without a current secret (imported, or lost) there
+    // is nothing to keep. Error ids: as writeSecret.
+    void rotate(const QUuid &id, SecretBytes newSecret, const RotationRequest &request,
+        QObject *context, std::function<void(Result<Item>)> done);
+    // Deletes from the keychain every retiring secret whose window ended at or before `now`;
+    // reports how many. reconcile() runs it with the current time.
+    void purgeRetired(
+        const QDateTime &now, QObject *context, std::function<void(Result<int>)> done);
+    QList<RotationEvent> rotationHistory(const QUuid &id) const; // oldest first
+    QList<RetiringSecret> retiringSecrets(const QUuid &id) const;
+
+    // Team bundle import (metadata only): merges by item id. A known id with other metadata, or
+    // a new id whose name is taken, is a conflict: the local item is kept. New items are added
+    // with their secret Missing (OAuth connections: Present, they have none before login).
+    // Nothing is written when an incoming item is invalid ("invalid-item"). Emits itemsChanged.
+    Result<bundle::ImportReport> importItems(const QList<Item> &incoming);
 
 Q_SIGNALS:
     void keychainStateChanged(keyhaven::vault::KeychainState state);

@@ -3,6 +3,9 @@
 // the panel's ItemFilterProxyModel (sorted by name, as the panel is) and times setSearchText for
 // a typed word, one keystroke at a time, then for deleting it again; once with the proxy alone
 // and once with a QTableView attached (offscreen), which is what the panel has.
+// `bench_ui_filter --dashboard N` does the same for the rotation dashboard (DashboardModel, N
+// items of every kind, sorted by status) and times a sort per column header click.
+#include "models/dashboardmodel.h"
 #include "models/itemfilterproxymodel.h"
 #include "models/itemtablemodel.h"
 #include "vault/vault.h"
@@ -19,6 +22,7 @@
 
 using namespace Qt::StringLiterals;
 using keyhaven::Result;
+using keyhaven::ui::DashboardModel;
 using keyhaven::ui::ItemFilterProxyModel;
 using keyhaven::ui::ItemTableModel;
 using keyhaven::vault::Item;
@@ -127,12 +131,65 @@ int fillMetadata(int n)
     return failed ? 3 : 0;
 }
 
+// The dashboard: N items (half API keys on a 90-day schedule, half JWTs with an expiry), sorted
+// by status, behind the proxy and a view; per header click and per keystroke.
+int benchDashboard(int n)
+{
+    QList<Item> items = syntheticItems(ItemKind::ApiKey, n - n / 2);
+    items += syntheticItems(ItemKind::Jwt, n / 2);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (int i = 0; i < items.size(); ++i) {
+        if (i % 5 == 0)
+            items[i].lastRotated = now.addDays(-(i % 120));
+    }
+    DashboardModel model(nullptr);
+    QElapsedTimer fill;
+    fill.start();
+    model.setItems(items);
+    std::printf("dashboard model: %d rows in %lld ms\n", model.rowCount(), fill.elapsed());
+    ItemFilterProxyModel proxy(nullptr);
+    proxy.setSourceModel(&model);
+    QTableView view;
+    view.setModel(&proxy);
+    view.setSortingEnabled(true);
+    view.verticalHeader()->hide();
+    view.verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    view.resize(1100, 600);
+    view.show();
+    QTest::qWait(400);
+    QList<double> sorts;
+    for (int column = 0; column < model.columnCount(); ++column) {
+        for (Qt::SortOrder order : { Qt::AscendingOrder, Qt::DescendingOrder }) {
+            QElapsedTimer t;
+            t.start();
+            view.sortByColumn(column, order);
+            QCoreApplication::processEvents(QEventLoop::ExcludeUserInputEvents);
+            sorts.append(double(t.nsecsElapsed()) / 1e6);
+            std::printf("  sort by %-14s %-4s %8.2f ms\n",
+                qPrintable(model.headerData(column, Qt::Horizontal).toString()),
+                order == Qt::AscendingOrder ? "asc" : "desc", sorts.last());
+        }
+    }
+    view.sortByColumn(model.columnOf(ItemTableModel::Column::Status), Qt::AscendingOrder);
+    QTest::qWait(400);
+    std::printf("dashboard, typing \"payments-auth-4\" and deleting it:\n");
+    const Stats typing = stats(typeAndDelete(proxy, u"payments-auth-4"_s, true));
+    const Stats sorting = stats(sorts);
+    std::printf("dashboard-sort-ms-per-click (%d rows, %lld clicks): median %.2f max %.2f\n", n,
+        qlonglong(sorts.size()), sorting.median, sorting.max);
+    std::printf("dashboard-filter-ms-per-keystroke (proxy + view, %d rows): median %.2f max %.2f\n",
+        n, typing.median, typing.max);
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
     if (argc > 2 && QByteArrayView(argv[1]) == "--fill-metadata")
         return fillMetadata(QByteArray(argv[2]).toInt());
+    if (argc > 2 && QByteArrayView(argv[1]) == "--dashboard")
+        return benchDashboard(QByteArray(argv[2]).toInt());
     const int n = argc > 1 ? QByteArray(argv[1]).toInt() : 100000;
     const QString word = u"payments-auth-4"_s;
 

@@ -107,8 +107,12 @@ echo "  KeePassXC RSS: ${kp_rss} KiB"
 echo "== search box over 100,000 rows (bench_ui_filter)"
 "$BIN/bench_ui_filter" 100000 | tee "$WORK/filter"
 
+echo "== rotation dashboard over $ITEMS items (bench_ui_filter --dashboard)"
+"$BIN/bench_ui_filter" --dashboard "$ITEMS" | tee "$WORK/dashboard"
+
 echo
 echo "== summary"
 echo "first paint (median of $RUNS, $ITEMS items): ${paint_med} ms   (target <= 500)"
 echo "RSS after first paint + 1 s: ${rss_med} KiB   KeePassXC idle: ${kp_rss} KiB   (target <=)"
 grep '^filter-ms-per-keystroke' "$WORK/filter" | sed 's/$/   (target <= 16)/'
+grep '^dashboard-' "$WORK/dashboard" | sed 's/$/   (target <= 16)/'

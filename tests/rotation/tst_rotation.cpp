@@ -1,4 +1,5 @@
 // tests/rotation/tst_rotation.cpp — rotation date math: time zones, DST, leap days, policy changes.
+#include "rotation/reminder.h"
 #include "rotation/rotationpolicy.h"
 #include "testsupport.h"
 
@@ -141,6 +142,96 @@ private Q_SLOTS:
         QCOMPARE(stateId(RotationState::DueSoon), u"due-soon"_s);
         QCOMPARE(stateId(RotationState::Overdue), u"overdue"_s);
         QCOMPARE(stateId(RotationState::NoSchedule), u"no-schedule"_s);
+    }
+
+    void statusText_data()
+    {
+        QTest::addColumn<QString>("lastRotated");
+        QTest::addColumn<QString>("expires");
+        QTest::addColumn<QString>("now");
+        QTest::addColumn<QString>("text");
+        // 30-day policy, anchored 2026-01-01T10:00Z: due 2026-01-31T10:00Z (in UTC).
+        QTest::newRow("overdue") << "2026-01-01T10:00:00"
+                                 << ""
+                                 << "2026-02-07T12:00:00"
+                                 << "overdue for 7 days";
+        QTest::newRow("overdue-1") << "2026-01-01T10:00:00"
+                                   << ""
+                                   << "2026-02-01T09:00:00"
+                                   << "overdue for 1 day";
+        QTest::newRow("due-today-past") << "2026-01-01T10:00:00"
+                                        << ""
+                                        << "2026-01-31T11:00:00"
+                                        << "due today";
+        QTest::newRow("due-soon") << "2026-01-01T10:00:00"
+                                  << ""
+                                  << "2026-01-28T23:00:00"
+                                  << "due in 3 days";
+        QTest::newRow("ok") << "2026-01-01T10:00:00"
+                            << ""
+                            << "2026-01-02T10:00:00"
+                            << "due in 29 days";
+        QTest::newRow("expiring") << "2026-01-01T10:00:00"
+                                  << "2026-01-05T00:00:00"
+                                  << "2026-01-03T10:00:00"
+                                  << "expires in 2 days";
+        QTest::newRow("expired") << "2026-01-01T10:00:00"
+                                 << "2026-01-05T00:00:00"
+                                 << "2026-01-08T10:00:00"
+                                 << "expired 3 days ago";
+    }
+
+    void statusText()
+    {
+        QFETCH(QString, lastRotated);
+        QFETCH(QString, expires);
+        QFETCH(QString, now);
+        QFETCH(QString, text);
+        auto at = [](const QString &s) {
+            return s.isEmpty() ? QDateTime() : utc(s.toLatin1().constData());
+        };
+        const RotationInput in { at(lastRotated), {}, at(expires) };
+        const RotationPolicy policy { 30, 14, 7 };
+        const QTimeZone z = zone("UTC");
+        const RotationStatus s = evaluate(in, policy, at(now), z);
+        QCOMPARE(keyhaven::rotation::statusText(s, at(now), z), text);
+    }
+
+    void noScheduleText()
+    {
+        const RotationStatus s = evaluate({ utc("2026-01-01T00:00:00"), {}, {} },
+            RotationPolicy { 0, 14, 7 }, utc("2026-02-01T00:00:00"), zone("UTC"));
+        QCOMPARE(s.state, RotationState::NoSchedule);
+        QCOMPARE(keyhaven::rotation::statusText(s, utc("2026-02-01T00:00:00"), zone("UTC")),
+            u"no schedule"_s);
+    }
+
+    void reminderAtMostOnceADay()
+    {
+        const QTimeZone berlin = zone("Europe/Berlin");
+        ReminderState state;
+        const QDateTime evening = utc("2026-11-23T22:50:00"); // 23:50 in Berlin
+        QVERIFY(!shouldRemind(state, 0, evening, berlin)); // nothing overdue
+        QVERIFY(shouldRemind(state, 2, evening, berlin)); // never shown
+        state.lastShown = evening.toTimeZone(berlin).date();
+        QVERIFY(!shouldRemind(state, 2, evening, berlin)); // shown today
+        QVERIFY(!shouldRemind(state, 2, utc("2026-11-23T22:59:00"), berlin));
+        // 00:10 in Berlin is the next day there, though still the 23rd in UTC.
+        QVERIFY(shouldRemind(state, 2, utc("2026-11-23T23:10:00"), berlin));
+        QVERIFY(!shouldRemind(state, 2, utc("2026-11-23T23:10:00"), zone("UTC")));
+        // A last-shown day in the future (clock set back) waits too.
+        state.lastShown = QDate(2026, 12, 1);
+        QVERIFY(!shouldRemind(state, 2, evening, berlin));
+        // Turned off: never.
+        state = ReminderState { false, {} };
+        QVERIFY(!shouldRemind(state, 5, evening, berlin));
+    }
+
+    void reminderTextListsNames()
+    {
+        QCOMPARE(reminderText(1, { u"billing"_s }), u"1 key is overdue for rotation: billing"_s);
+        QCOMPARE(reminderText(4, { u"a"_s, u"b"_s, u"c"_s, u"d"_s }),
+            u"4 keys are overdue for rotation: a, b, c…"_s);
     }
 };
 

@@ -178,7 +178,7 @@ void ItemModelsTest::rotationAndExpiry()
     keys.setItems({ overdue, fresh, never });
     const int col = keys.columnOf(Column::Rotation);
     const auto cell = [&](const Item &item) { return keys.index(keys.rowOf(item.id), col); };
-    QCOMPARE(cell(overdue).data().toString(), u"overdue since 10 days ago"_s);
+    QCOMPARE(cell(overdue).data().toString(), u"overdue for 10 days"_s);
     QVERIFY(cell(overdue).data(Qt::ForegroundRole).isValid());
     QCOMPARE(cell(fresh).data().toString(), u"due in 80 days"_s);
     QVERIFY(!cell(fresh).data(Qt::ForegroundRole).isValid());

@@ -347,6 +347,120 @@ private Q_SLOTS:
         QCOMPARE(q.value(0).toInt(), 0);
     }
 
+    std::optional<Result<Item>> rotate(
+        const QUuid &id, const QByteArray &secret, const RotationRequest &request)
+    {
+        m_written << secret;
+        return await<Item>([&](QObject *c, auto done) {
+            m_vault->rotate(id, SecretBytes::copyOf(secret), request, c, done);
+        });
+    }
+    std::optional<Result<int>> purge(const QDateTime &now)
+    {
+        return await<int>([&](QObject *c, auto done) { m_vault->purgeRetired(now, c, done); });
+    }
+
+    void rotationKeepsTheOldSecretForTheOverlapWindow()
+    {
+        const QByteArray first = randomSecret(64);
+        auto a = add(apiKey(u"rotating"_s), first);
+        QVERIFY(a && *a);
+        const QUuid id = (*a)->id;
+        QCOMPARE((*a)->overlapDays, 7); // the default policy
+        QCOMPARE((*a)->warnDaysBefore, 14);
+        QVERIFY(!(*a)->lastRotated.isValid());
+
+        const QDateTime at = QDateTime::currentDateTimeUtc().addSecs(-60);
+        const QByteArray second = randomSecret(2600); // chunked: every chunk must retire
+        RotationRequest request;
+        request.reason = u"quarterly rotation"_s;
+        request.by = u"alice"_s;
+        request.overlapDays = 3;
+        request.at = at;
+        auto r = rotate(id, second, request);
+        QVERIFY(r);
+        QVERIFY2(*r, qPrintable(*r ? QString() : r->error().message));
+        QCOMPARE((*r)->lastRotated.toMSecsSinceEpoch(), at.toMSecsSinceEpoch());
+        QCOMPARE((*r)->secretState, SecretState::Present);
+
+        // The new secret is the item's secret; the old one is kept under its retiring field.
+        auto now = read(id);
+        QVERIFY(now && *now);
+        QVERIFY((*now)->equals(second));
+        const QList<RetiringSecret> retiring = m_vault->retiringSecrets(id);
+        QCOMPARE(retiring.size(), 1);
+        const QDateTime until = at.toLocalTime().addDays(3).toUTC();
+        QCOMPARE(retiring.first().until.toMSecsSinceEpoch(), until.toMSecsSinceEpoch());
+        auto old = read(id, retiring.first().field);
+        QVERIFY(old && *old);
+        QVERIFY((*old)->equals(first));
+        QVERIFY(keychainHas(SecretStore::account(id, retiring.first().field, 0)));
+
+        // The history row: when, by whom, why.
+        const QList<RotationEvent> history = m_vault->rotationHistory(id);
+        QCOMPARE(history.size(), 1);
+        QCOMPARE(history.first().at.toMSecsSinceEpoch(), at.toMSecsSinceEpoch());
+        QCOMPARE(history.first().by, u"alice"_s);
+        QCOMPARE(history.first().reason, u"quarterly rotation"_s);
+        QCOMPARE(history.first().retiringField, retiring.first().field);
+
+        // Before the window ends nothing is purged; after it the old secret leaves the keychain.
+        auto early = purge(until.addSecs(-1));
+        QVERIFY(early && *early);
+        QCOMPARE(**early, 0);
+        QVERIFY(keychainHas(SecretStore::account(id, retiring.first().field, 0)));
+        auto late = purge(until);
+        QVERIFY(late && *late);
+        QCOMPARE(**late, 1);
+        QVERIFY(!keychainHas(SecretStore::account(id, retiring.first().field, 0)));
+        QVERIFY(m_vault->retiringSecrets(id).isEmpty());
+        auto gone = read(id, retiring.first().field);
+        QVERIFY(gone && !*gone);
+        QCOMPARE(gone->error().id, u"secret-missing"_s);
+        // The item itself is intact and the history stays.
+        QCOMPARE(m_vault->find(u"rotating"_s)->secretState, SecretState::Present);
+        auto still = read(id);
+        QVERIFY(still && *still && (*still)->equals(second));
+        QCOMPARE(m_vault->rotationHistory(id).size(), 1);
+    }
+
+    void rotationWithoutOverlapDropsTheOldSecret()
+    {
+        auto a = add(apiKey(u"rotate-now"_s), randomSecret(40));
+        QVERIFY(a && *a);
+        RotationRequest request;
+        request.by = u"bob"_s;
+        request.overlapDays = 0;
+        auto r = rotate((*a)->id, randomSecret(41), request);
+        QVERIFY(r && *r);
+        QVERIFY(m_vault->retiringSecrets((*a)->id).isEmpty());
+        const QList<RotationEvent> history = m_vault->rotationHistory((*a)->id);
+        QCOMPARE(history.size(), 1);
+        QVERIFY(history.first().retiringField.isEmpty());
+        QVERIFY((*r)->lastRotated.isValid());
+        // A second rotation adds a second row, oldest first.
+        request.reason = u"leaked"_s;
+        auto again = rotate((*a)->id, randomSecret(42), request);
+        QVERIFY(again && *again);
+        QCOMPARE(m_vault->rotationHistory((*a)->id).size(), 2);
+        QCOMPARE(m_vault->rotationHistory((*a)->id).last().reason, u"leaked"_s);
+    }
+
+    void rotationRefusals()
+    {
+        auto unknown = rotate(QUuid::createUuid(), randomSecret(40), {});
+        QVERIFY(unknown && !*unknown);
+        QCOMPARE(unknown->error().id, u"not-found"_s);
+        auto a = add(apiKey(u"rotate-refused"_s), randomSecret(40));
+        QVERIFY(a && *a);
+        auto empty = await<Item>(
+            [&](QObject *c, auto done) { m_vault->rotate((*a)->id, SecretBytes(), {}, c, done); });
+        QVERIFY(empty && !*empty);
+        QCOMPARE(empty->error().id, u"invalid-item"_s);
+        QVERIFY(m_vault->rotationHistory((*a)->id).isEmpty());
+        QVERIFY(!m_vault->find(u"rotate-refused"_s)->lastRotated.isValid());
+    }
+
     void secretsAppearNowhereButTheKeychain()
     {
         // Write a few more (chunked ones included), then search every place a secret could leak.

@@ -63,6 +63,12 @@ void ItemFilterProxyModel::sort(int column, Qt::SortOrder order)
         m_items->sort(column, order);
 }
 
+QModelIndex ItemFilterProxyModel::indexOfItem(const QUuid &id) const
+{
+    const int row = m_items ? m_items->rowOf(id) : -1;
+    return row < 0 ? QModelIndex() : mapFromSource(m_items->index(row, 0));
+}
+
 bool ItemFilterProxyModel::matches(int sourceRow, const QByteArray &needle) const
 {
     const QByteArray &haystack = m_items->searchTextAt(sourceRow);

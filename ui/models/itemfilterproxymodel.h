@@ -40,6 +40,9 @@ public:
     // Sorts the source (see above).
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
 
+    // Column 0 of the item's row here; invalid when the item is unknown or filtered out.
+    QModelIndex indexOfItem(const QUuid &id) const;
+
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
 

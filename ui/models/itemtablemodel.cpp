@@ -2,6 +2,7 @@
 #include "models/itemtablemodel.h"
 
 #include "resources.h"
+#include "vault/itemrotation.h"
 #include "vault/vault.h"
 
 #include <QBrush>
@@ -56,11 +57,28 @@ int compareDates(const QDateTime &a, const QDateTime &b)
 
 } // namespace
 
-ItemTableModel::ItemTableModel(ItemKind kind, QObject *parent, Clock clock)
+ItemTableModel::ItemTableModel(ItemKind kind, QObject *parent, Clock clock, QTimeZone zone)
     : QAbstractTableModel(parent)
     , m_kind(kind)
     , m_columns(columnsFor(kind))
     , m_clock(std::move(clock))
+    , m_zone(std::move(zone))
+{
+    startTimeRefresh();
+}
+
+ItemTableModel::ItemTableModel(QList<Column> columns, QObject *parent, Clock clock, QTimeZone zone)
+    : QAbstractTableModel(parent)
+    , m_kind(ItemKind::ApiKey)
+    , m_allKinds(true)
+    , m_columns(std::move(columns))
+    , m_clock(std::move(clock))
+    , m_zone(std::move(zone))
+{
+    startTimeRefresh();
+}
+
+void ItemTableModel::startTimeRefresh()
 {
     initResources();
     auto *timer = new QTimer(this);
@@ -109,47 +127,74 @@ void ItemTableModel::setItems(const QList<Item> &items)
     ++m_revision;
     m_rows.clear();
     for (const Item &item : items) {
-        if (item.kind == m_kind)
-            m_rows.append(Row { item, searchTextFor(item) });
+        if (acceptsItem(item))
+            m_rows.append(makeRow(item));
     }
-    std::stable_sort(m_rows.begin(), m_rows.end(),
-        [this](const Row &a, const Row &b) { return before(a.item, b.item); });
+    std::stable_sort(
+        m_rows.begin(), m_rows.end(), [this](const Row &a, const Row &b) { return before(a, b); });
     endResetModel();
 }
 
-bool ItemTableModel::before(const Item &a, const Item &b) const
+bool ItemTableModel::acceptsItem(const Item &item) const
 {
-    const int c = compareItems(a, b, m_sortColumn);
+    return m_allKinds || item.kind == m_kind;
+}
+
+ItemTableModel::Row ItemTableModel::makeRow(const Item &item) const
+{
+    Row row { item, searchTextFor(item), rotationDue(item), {} };
+    if (row.due.isValid() && item.expires.isValid())
+        row.deadline = std::min(row.due, item.expires);
+    else
+        row.deadline = row.due.isValid() ? row.due : item.expires;
+    return row;
+}
+
+rotation::RotationStatus ItemTableModel::statusOf(const Row &row) const
+{
+    return rotation::evaluate(
+        vault::rotationInput(row.item), vault::rotationPolicy(row.item), m_clock.now(), m_zone);
+}
+
+rotation::RotationStatus ItemTableModel::rotationStatusAt(int row) const
+{
+    return statusOf(m_rows.at(row));
+}
+
+bool ItemTableModel::before(const Row &a, const Row &b) const
+{
+    const int c = compareRowData(a, b, m_sortColumn);
     return m_sortOrder == Qt::AscendingOrder ? c < 0 : c > 0;
 }
 
-int ItemTableModel::sortedPosition(const Item &item) const
+int ItemTableModel::sortedPosition(const Row &row) const
 {
-    const auto it = std::upper_bound(m_rows.cbegin(), m_rows.cend(), item,
-        [this](const Item &value, const Row &row) { return before(value, row.item); });
+    const auto it = std::upper_bound(m_rows.cbegin(), m_rows.cend(), row,
+        [this](const Row &value, const Row &other) { return before(value, other); });
     return int(it - m_rows.cbegin());
 }
 
 void ItemTableModel::upsertItem(const Item &item)
 {
     const int row = rowOf(item.id);
-    if (item.kind != m_kind) {
+    if (!acceptsItem(item)) {
         if (row >= 0)
             removeItem(item.id);
         return;
     }
     ++m_revision;
     if (row < 0) {
-        const int at = sortedPosition(item);
+        Row added = makeRow(item);
+        const int at = sortedPosition(added);
         beginInsertRows({}, at, at);
-        m_rows.insert(at, Row { item, searchTextFor(item) });
+        m_rows.insert(at, std::move(added));
         endInsertRows();
         return;
     }
     // Where the updated row belongs among the others (a rename moves it).
-    Row updated { item, searchTextFor(item) };
+    Row updated = makeRow(item);
     Row old = m_rows.takeAt(row);
-    const int target = sortedPosition(item);
+    const int target = sortedPosition(updated);
     m_rows.insert(row, std::move(old));
     if (target != row) {
         beginMoveRows({}, row, row, {}, target > row ? target + 1 : target);
@@ -182,7 +227,7 @@ void ItemTableModel::sort(int column, Qt::SortOrder order)
     QList<int> oldRowAt(m_rows.size());
     std::iota(oldRowAt.begin(), oldRowAt.end(), 0);
     std::stable_sort(oldRowAt.begin(), oldRowAt.end(),
-        [this](int a, int b) { return before(m_rows.at(a).item, m_rows.at(b).item); });
+        [this](int a, int b) { return before(m_rows.at(a), m_rows.at(b)); });
     QList<int> newRowOf(m_rows.size());
     QList<Row> sorted;
     sorted.reserve(m_rows.size());
@@ -251,14 +296,9 @@ QByteArray ItemTableModel::searchTextFor(const Item &item)
     return foldForSearch(text);
 }
 
-QDateTime ItemTableModel::rotationDue(const Item &item)
+QDateTime ItemTableModel::rotationDue(const Item &item) const
 {
-    if (item.rotateEveryDays <= 0)
-        return {};
-    const QDateTime since = item.lastRotated.isValid() ? item.lastRotated : item.created;
-    if (!since.isValid())
-        return {};
-    return since.addDays(item.rotateEveryDays);
+    return rotation::dueDate(vault::rotationInput(item), vault::rotationPolicy(item), m_zone);
 }
 
 QString ItemTableModel::relativeTime(const QDateTime &when, const QDateTime &now)
@@ -279,8 +319,9 @@ QString ItemTableModel::relativeTime(const QDateTime &when, const QDateTime &now
     return secs >= 0 ? tr("in %1").arg(amount) : tr("%1 ago").arg(amount);
 }
 
-QString ItemTableModel::displayText(const Item &item, Column column) const
+QString ItemTableModel::displayText(const Row &row, Column column) const
 {
+    const Item &item = row.item;
     switch (column) {
     case Column::Name:
         return item.name;
@@ -293,13 +334,16 @@ QString ItemTableModel::displayText(const Item &item, Column column) const
     case Column::Tags:
         return item.tags.join(u", ");
     case Column::Rotation: {
-        const QDateTime due = rotationDue(item);
-        if (!due.isValid())
+        if (!row.due.isValid())
             return tr("no schedule");
         const QDateTime now = m_clock.now();
-        if (due <= now)
-            return tr("overdue since %1").arg(relativeTime(due, now));
-        return tr("due %1").arg(relativeTime(due, now));
+        // Whole calendar days, as rotation::evaluate counts them.
+        const qint64 days = now.toTimeZone(m_zone).date().daysTo(row.due.toTimeZone(m_zone).date());
+        if (row.due <= now && days < 0)
+            return days == -1 ? tr("overdue for 1 day") : tr("overdue for %1 days").arg(-days);
+        if (days <= 0)
+            return tr("due today");
+        return days == 1 ? tr("due in 1 day") : tr("due in %1 days").arg(days);
     }
     case Column::Issuer:
         return item.kind == ItemKind::OAuth ? item.issuerUrl : item.jwtIssuer;
@@ -318,6 +362,26 @@ QString ItemTableModel::displayText(const Item &item, Column column) const
         return item.clientId;
     case Column::Scopes:
         return item.scopes.join(u' ');
+    case Column::Kind:
+        switch (item.kind) {
+        case ItemKind::ApiKey:
+            return tr("API key");
+        case ItemKind::Jwt:
+            return tr("JWT");
+        case ItemKind::OAuth:
+            return tr("OAuth");
+        }
+        break;
+    case Column::Status:
+        return rotation::statusText(statusOf(row), m_clock.now(), m_zone);
+    case Column::Due:
+        return row.due.isValid()
+            ? QLocale().toString(row.due.toTimeZone(m_zone).date(), QLocale::ShortFormat)
+            : tr("–");
+    case Column::LastRotated:
+        return item.lastRotated.isValid()
+            ? QLocale().toString(item.lastRotated.toTimeZone(m_zone).date(), QLocale::ShortFormat)
+            : tr("never");
     case Column::Secret:
         switch (item.secretState) {
         case SecretState::Present:
@@ -332,8 +396,9 @@ QString ItemTableModel::displayText(const Item &item, Column column) const
     return {};
 }
 
-QString ItemTableModel::toolTipText(const Item &item, Column column) const
+QString ItemTableModel::toolTipText(const Row &row, Column column) const
 {
+    const Item &item = row.item;
     const QLocale locale;
     switch (column) {
     case Column::Rotation: {
@@ -364,7 +429,7 @@ QString ItemTableModel::toolTipText(const Item &item, Column column) const
     default:
         break;
     }
-    const QString text = displayText(item, column);
+    const QString text = displayText(row, column);
     return text.isEmpty() ? QString() : text;
 }
 
@@ -372,13 +437,14 @@ QVariant ItemTableModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const Item &item = m_rows.at(index.row()).item;
+    const Row &row = m_rows.at(index.row());
+    const Item &item = row.item;
     const Column column = m_columns.at(index.column());
     switch (role) {
     case Qt::DisplayRole:
-        return displayText(item, column);
+        return displayText(row, column);
     case Qt::ToolTipRole:
-        return toolTipText(item, column);
+        return toolTipText(row, column);
     case Qt::DecorationRole:
         if (column == Column::Secret)
             return stateIcon(item.secretState);
@@ -388,13 +454,18 @@ QVariant ItemTableModel::data(const QModelIndex &index, int role) const
         const QDateTime now = m_clock.now();
         if (column == Column::Secret && item.secretState == SecretState::Missing)
             return QBrush(QColor(0xc6, 0x28, 0x28));
-        if (column == Column::Rotation) {
-            const QDateTime due = rotationDue(item);
-            if (due.isValid() && due <= now)
-                return QBrush(QColor(0xc6, 0x28, 0x28));
-        }
+        if (column == Column::Rotation && row.due.isValid() && row.due <= now)
+            return QBrush(QColor(0xc6, 0x28, 0x28));
         if (column == Column::Expires && item.expires.isValid() && item.expires <= now)
             return QBrush(QColor(0xc6, 0x28, 0x28));
+        if (column == Column::Status) {
+            using rotation::RotationState;
+            const RotationState state = statusOf(row).state;
+            if (state == RotationState::Overdue || state == RotationState::Expired)
+                return QBrush(QColor(0xc6, 0x28, 0x28));
+            if (state == RotationState::DueSoon || state == RotationState::Expiring)
+                return QBrush(QColor(0xb2, 0x5e, 0x00));
+        }
         break;
     }
     case ItemIdRole:
@@ -438,6 +509,14 @@ QString ItemTableModel::columnTitle(Column column) const
         return tr("Scopes");
     case Column::Secret:
         return tr("Secret");
+    case Column::Kind:
+        return tr("Kind");
+    case Column::Status:
+        return tr("Status");
+    case Column::Due:
+        return tr("Due");
+    case Column::LastRotated:
+        return tr("Last rotated");
     }
     return {};
 }
@@ -455,17 +534,24 @@ QVariant ItemTableModel::headerData(int section, Qt::Orientation orientation, in
 
 int ItemTableModel::compareRows(int left, int right, int column) const
 {
-    return compareItems(m_rows.at(left).item, m_rows.at(right).item, column);
+    return compareRowData(m_rows.at(left), m_rows.at(right), column);
 }
 
 int ItemTableModel::compareItems(const Item &a, const Item &b, int column) const
 {
+    return compareRowData(makeRow(a), makeRow(b), column);
+}
+
+int ItemTableModel::compareRowData(const Row &x, const Row &y, int column) const
+{
+    const Item &a = x.item;
+    const Item &b = y.item;
     const Column col =
         (column >= 0 && column < m_columns.size()) ? m_columns.at(column) : Column::Name;
     int c = 0;
     switch (col) {
     case Column::Rotation:
-        c = compareDates(rotationDue(a), rotationDue(b));
+        c = compareDates(x.due, y.due);
         break;
     case Column::Expires:
         c = compareDates(a.expires, b.expires);
@@ -473,10 +559,22 @@ int ItemTableModel::compareItems(const Item &a, const Item &b, int column) const
     case Column::Secret:
         c = int(a.secretState) - int(b.secretState);
         break;
+    case Column::Kind:
+        c = int(a.kind) - int(b.kind);
+        break;
+    case Column::Status:
+        c = compareDates(x.deadline, y.deadline);
+        break;
+    case Column::Due:
+        c = compareDates(x.due, y.due);
+        break;
+    case Column::LastRotated:
+        c = compareDates(a.lastRotated, b.lastRotated);
+        break;
     case Column::Name:
         break;
     default:
-        c = QString::compare(displayText(a, col), displayText(b, col), Qt::CaseInsensitive);
+        c = QString::compare(displayText(x, col), displayText(y, col), Qt::CaseInsensitive);
         break;
     }
     if (c == 0)
@@ -488,7 +586,7 @@ void ItemTableModel::refreshTimeColumns()
 {
     if (m_rows.isEmpty())
         return;
-    for (Column column : { Column::Rotation, Column::Expires }) {
+    for (Column column : { Column::Rotation, Column::Expires, Column::Status }) {
         const int col = columnOf(column);
         if (col >= 0)
             Q_EMIT dataChanged(index(0, col), index(rowCount() - 1, col),

@@ -2,11 +2,13 @@
 #pragma once
 
 #include "common/clock.h"
+#include "rotation/rotationpolicy.h"
 #include "vault/item.h"
 
 #include <QAbstractTableModel>
 #include <QList>
 #include <QPointer>
+#include <QTimeZone>
 
 namespace keyhaven::vault {
 class Vault;
@@ -40,6 +42,10 @@ public:
         ClientId,
         Scopes,
         Secret,
+        Kind, // the dashboard's columns (every kind in one list)
+        Status, // "overdue for 7 days", "expires in 2 days"; sorts by the nearer deadline
+        Due,
+        LastRotated,
     };
     enum Role {
         ItemIdRole = Qt::UserRole + 1, // QUuid
@@ -47,7 +53,9 @@ public:
         ColumnRole, // int(Column) of the index's column
     };
 
-    explicit ItemTableModel(vault::ItemKind kind, QObject *parent, Clock clock = Clock::system());
+    // Rotation due dates count calendar days in `zone` (rotation::dueDate).
+    explicit ItemTableModel(vault::ItemKind kind, QObject *parent, Clock clock = Clock::system(),
+        QTimeZone zone = QTimeZone::systemTimeZone());
 
     static QList<Column> columnsFor(vault::ItemKind kind);
 
@@ -91,27 +99,47 @@ public:
 
     // Human text for a point in time relative to now ("in 3 days", "5 min ago").
     static QString relativeTime(const QDateTime &when, const QDateTime &now);
-    // When rotation is due (null when the item has no rotation schedule).
-    static QDateTime rotationDue(const vault::Item &item);
+    // When rotation is due (null when the item has no rotation schedule): rotation::dueDate in
+    // the model's zone; cached per row, as sorting by it is on the 100k-row path.
+    QDateTime rotationDue(const vault::Item &item) const;
+    QDateTime rotationDueAt(int row) const { return m_rows.at(row).due; }
+    // The item's rotation state at the model's clock (due date from the row cache).
+    rotation::RotationStatus rotationStatusAt(int row) const;
+
+protected:
+    // A model of every kind with these columns (the dashboard); acceptsItem() picks the rows.
+    ItemTableModel(QList<Column> columns, QObject *parent, Clock clock, QTimeZone zone);
+    // Whether `item` is a row of this model (by default: items of kind()).
+    virtual bool acceptsItem(const vault::Item &item) const;
+    const Clock &clock() const { return m_clock; }
+    const QTimeZone &zone() const { return m_zone; }
 
 private:
     struct Row
     {
         vault::Item item;
         QByteArray search;
+        QDateTime due; // rotationDue(item)
+        QDateTime deadline; // the nearer of due and item.expires (sorts the Status column)
     };
+    rotation::RotationStatus statusOf(const Row &row) const;
+    Row makeRow(const vault::Item &item) const;
+    void startTimeRefresh();
     static QByteArray searchTextFor(const vault::Item &item);
-    QString displayText(const vault::Item &item, Column column) const;
-    QString toolTipText(const vault::Item &item, Column column) const;
+    QString displayText(const Row &row, Column column) const;
+    QString toolTipText(const Row &row, Column column) const;
     QString columnTitle(Column column) const;
     void refreshTimeColumns();
-    bool before(const vault::Item &a, const vault::Item &b) const;
-    int sortedPosition(const vault::Item &item) const;
+    int compareRowData(const Row &a, const Row &b, int column) const;
+    bool before(const Row &a, const Row &b) const;
+    int sortedPosition(const Row &row) const;
 
     vault::ItemKind m_kind;
+    bool m_allKinds = false;
     QList<Column> m_columns;
     QList<Row> m_rows;
     Clock m_clock;
+    QTimeZone m_zone;
     QPointer<vault::Vault> m_vault;
     int m_sortColumn = 0;
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;

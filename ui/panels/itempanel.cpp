@@ -254,10 +254,7 @@ std::optional<Item> ItemPanel::selectedItem() const
 
 bool ItemPanel::selectItem(const QUuid &id)
 {
-    const int row = m_model->rowOf(id);
-    if (row < 0)
-        return false;
-    const QModelIndex index = m_proxy->mapFromSource(m_model->index(row, 0));
+    const QModelIndex index = m_proxy->indexOfItem(id);
     if (!index.isValid())
         return false;
     m_view->selectionModel()->setCurrentIndex(

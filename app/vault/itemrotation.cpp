@@ -1,0 +1,26 @@
+// vault/itemrotation.cpp — an item's rotation policy and status.
+#include "vault/itemrotation.h"
+
+namespace keyhaven::vault {
+
+rotation::RotationPolicy rotationPolicy(const Item &item)
+{
+    rotation::RotationPolicy p;
+    p.rotateEveryDays = item.kind == ItemKind::OAuth ? 0 : item.rotateEveryDays;
+    p.warnDaysBefore = item.warnDaysBefore;
+    p.overlapDays = item.overlapDays;
+    return p;
+}
+
+rotation::RotationInput rotationInput(const Item &item)
+{
+    return { item.created, item.lastRotated, item.expires };
+}
+
+rotation::RotationStatus rotationStatus(
+    const Item &item, const QDateTime &now, const QTimeZone &zone)
+{
+    return rotation::evaluate(rotationInput(item), rotationPolicy(item), now, zone);
+}
+
+} // namespace keyhaven::vault
