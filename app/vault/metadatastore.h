@@ -44,7 +44,7 @@ struct SecretFieldRow
 class MetadataStore
 {
 public:
-    static constexpr int kSchemaVersion = 1;
+    static constexpr int kSchemaVersion = 2;
 
     // Opens (creating and migrating) the store. Error ids: "database-open", "database-migrate",
     // "database-too-new".
