@@ -76,6 +76,7 @@ private:
 // Contributed by each module's command file.
 QList<Command> joseCommands(); // decode, verify, sign, pkce        (cli/josecommands.cpp)
 QList<Command> keyCommands(); // keys ..., secret, run              (cli/keycommands.cpp)
+QList<Command> oauthCommands(); // connections, login, token, ... (cli/oauthcommands.cpp)
 
 // The whole table, in help order.
 QList<Command> allCommands();

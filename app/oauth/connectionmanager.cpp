@@ -530,6 +530,8 @@ void ConnectionManager::introspect(const QUuid &id, bool refreshToken, QObject *
         m_vault->readSecret(id, fieldName(field), this,
             [this, shared, refreshToken, deliver](Result<SecretBytes> token) {
                 if (!token) {
+                    if (token.error().id == u"secret-missing"_s && refreshToken)
+                        return introspect(shared->item.id, false, this, deliver);
                     if (token.error().id == u"secret-missing"_s)
                         return deliver(Error::environment(u"login-required"_s,
                             u"The connection \"%1\" holds no %2: run 'keyhaven-cli login %1'."_s

@@ -82,7 +82,8 @@ public:
     // RFC 7009: revokes the refresh token and the access token, then deletes the stored tokens.
     void logout(const QUuid &id, QObject *context, std::function<void(Result<void>)> done);
 
-    // RFC 7662 on the stored access token (or the refresh token): the server's answer.
+    // RFC 7662 on the stored refresh token (falling back to the access token when there is none)
+    // or on the access token: the server's answer.
     void introspect(const QUuid &id, bool refreshToken, QObject *context,
         std::function<void(Result<QJsonObject>)> done);
 
