@@ -340,6 +340,35 @@ private Q_SLOTS:
         QVERIFY(m_vault->find(u"idp"_s));
     }
 
+    void anOpenVaultSeesAnotherWritersChanges()
+    {
+        // Two vaults on one file stand for the GUI and a keyhaven-cli process.
+        auto other = Vault::open(m_vault->databaseFile(), paths::keychainService());
+        QVERIFY(other);
+        std::unique_ptr<Vault> writer(*other);
+        const QByteArray first = randomSecret(40);
+        auto a = add(apiKey(u"shared"_s), first);
+        QVERIFY(a && *a);
+        const QUuid id = (*a)->id;
+        auto r = read(id);
+        QVERIFY(r && *r && (*r)->equals(first));
+        QVERIFY(m_vault->find(u"shared"_s));
+        // The other writer rotates the secret and renames the item.
+        const QByteArray second = randomSecret(41);
+        m_written << second;
+        auto w = await<void>([&](QObject *c, auto done) {
+            writer->writeSecret(id, u"secret"_s, SecretBytes::copyOf(second), c, done);
+        });
+        QVERIFY(w && *w);
+        Item renamed = *writer->find(u"shared"_s);
+        renamed.notes = u"changed elsewhere"_s;
+        QVERIFY(writer->updateItem(renamed));
+        QCOMPARE(m_vault->find(u"shared"_s)->notes, u"changed elsewhere"_s);
+        r = read(id);
+        QVERIFY2(r && *r, qPrintable(r && !*r ? (*r).error().message : QString()));
+        QVERIFY((*r)->equals(second));
+    }
+
     void reconcileMarksAMissingSecretMissing()
     {
         auto a = add(apiKey(u"will-lose-secret"_s), randomSecret(2500));
