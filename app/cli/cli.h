@@ -77,6 +77,7 @@ private:
 // Contributed by each module's command file.
 QList<Command> joseCommands(); // decode, verify, sign, pkce        (cli/josecommands.cpp)
 QList<Command> keyCommands(); // keys ..., secret, run              (cli/keycommands.cpp)
+QList<Command> oauthCommands(); // connections, login, token, ... (cli/oauthcommands.cpp)
 
 QList<Command> docCommands(); // --generate, --complete (hidden)          (cli/docgen.cpp)
 

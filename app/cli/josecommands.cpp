@@ -1,7 +1,8 @@
 // cli/josecommands.cpp — decode, verify, sign, pkce (DESIGN.md keyhaven-cli contract).
 //
-// None of these touch the keychain, D-Bus, SQLite or the network: decode and verify must stay
-// fast one-shot commands, and keys come only from files the user names (rule 3).
+// None of these touch the keychain, D-Bus or SQLite: decode and verify must stay fast one-shot
+// commands. Keys come only from what the user names (rule 3): files, or for verify --jwks URL /
+// --issuer URL the issuer's published key set (HTTPS unless loopback), never a token's jku/x5u.
 #include "cli/cli.h"
 #include "common/io.h"
 #include "jose/algorithm.h"
@@ -12,9 +13,12 @@
 #include "jose/jwsverifier.h"
 #include "jose/pkce.h"
 #include "jose/strictjson.h"
+#include "oauth/connectionmanager.h"
+#include "oauth/jwkscache.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QNetworkAccessManager>
 #include <QStringDecoder>
 
 using namespace Qt::StringLiterals;
@@ -53,14 +57,6 @@ bool isUrl(const QString &s)
 {
     return s.startsWith(u"http://"_s, Qt::CaseInsensitive)
         || s.startsWith(u"https://"_s, Qt::CaseInsensitive);
-}
-
-Error networkNotYet(const QString &what)
-{
-    return Error::environment(u"network-unavailable"_s,
-        u"%1 needs the network (OIDC discovery / JWKS download), which is not available yet in "
-        "this version: it arrives with OAuth support. Nothing was fetched. Download the key set "
-        "yourself and pass it with --jwks FILE, or use --key FILE."_s.arg(what));
 }
 
 QString jsonText(const QJsonObject &o)
@@ -168,10 +164,6 @@ Result<KeySet> keysFromOptions(Invocation &inv, bool tokenOnStdin)
     if (sources != 1)
         return Error::input(u"usage"_s,
             u"Give exactly one of --key FILE, --jwks FILE, --secret-file FILE, --issuer URL."_s);
-    if (inv.isSet(u"issuer"_s))
-        return networkNotYet(u"--issuer"_s);
-    if (inv.isSet(u"jwks"_s) && isUrl(inv.value(u"jwks"_s)))
-        return networkNotYet(u"--jwks URL"_s);
     if (inv.isSet(u"secret-file"_s)) {
         const QString path = inv.value(u"secret-file"_s);
         if (path == u"-"_s && tokenOnStdin)
@@ -244,6 +236,9 @@ void printVerdict(QTextStream &out, const VerifyResult &r, const VerifyOptions &
     printFindings(out, r.findings);
 }
 
+void verifyRemote(Invocation &inv, VerifyOptions o, QByteArray token);
+void verifyAndReport(Invocation &inv, const VerifyOptions &o, const QByteArray &token);
+
 void runVerify(Invocation &inv)
 {
     const QStringList pos = inv.positional();
@@ -275,6 +270,19 @@ void runVerify(Invocation &inv)
     for (const QString &a : inv.values(u"aud"_s))
         o.audiences << a;
     o.typ = inv.value(u"typ"_s);
+    const bool remote =
+        inv.isSet(u"issuer"_s) || (inv.isSet(u"jwks"_s) && isUrl(inv.value(u"jwks"_s)));
+    if (remote) {
+        const int sources = int(inv.isSet(u"key"_s)) + int(inv.isSet(u"jwks"_s))
+            + int(inv.isSet(u"secret-file"_s)) + int(inv.isSet(u"issuer"_s));
+        if (sources != 1)
+            return inv.usage(u"Give exactly one of --key FILE, --jwks FILE, --secret-file FILE, "
+                             "--issuer URL."_s);
+        auto token = readToken(inv);
+        if (!token)
+            return inv.fail(token.error());
+        return verifyRemote(inv, std::move(o), std::move(*token));
+    }
     auto keys = keysFromOptions(inv, tokenOnStdin);
     if (!keys) {
         if (keys.error().id == u"usage"_s)
@@ -285,7 +293,42 @@ void runVerify(Invocation &inv)
     auto token = readToken(inv);
     if (!token)
         return inv.fail(token.error());
-    auto r = verify(*token, o);
+    verifyAndReport(inv, o, *token);
+}
+
+// The key set from a URL: the issuer's jwks_uri found through discovery (whose issuer must match
+// exactly; it also becomes the expected iss unless --iss says otherwise), or --jwks URL.
+void verifyRemote(Invocation &inv, VerifyOptions o, QByteArray token)
+{
+    auto *network = new QNetworkAccessManager(&inv);
+    auto *manager = new oauth::ConnectionManager(nullptr, network, &inv);
+    auto withKeys = [&inv, manager, token](VerifyOptions o, const QUrl &jwksUri) {
+        // No kid filter: a kid missing from the set becomes the verifier's kid-unknown finding.
+        manager->jwksCache()->keysFor(
+            jwksUri, QString(), &inv, [&inv, o, token](Result<jose::KeySet> keys) mutable {
+                if (!keys)
+                    return inv.fail(keys.error());
+                o.keys = std::move(*keys);
+                o.keys.isSet = true;
+                verifyAndReport(inv, o, token);
+            });
+    };
+    if (inv.isSet(u"jwks"_s))
+        return withKeys(std::move(o), QUrl(inv.value(u"jwks"_s)));
+    const QString issuer = inv.value(u"issuer"_s);
+    manager->discover(issuer, &inv,
+        [&inv, o = std::move(o), issuer, withKeys](Result<oauth::ServerMetadata> metadata) mutable {
+            if (!metadata)
+                return inv.fail(metadata.error());
+            if (o.issuer.isEmpty())
+                o.issuer = metadata->issuer;
+            withKeys(std::move(o), metadata->jwksUri);
+        });
+}
+
+void verifyAndReport(Invocation &inv, const VerifyOptions &o, const QByteArray &token)
+{
+    auto r = verify(token, o);
     if (!r)
         return inv.fail(r.error());
     if (inv.json()) {
@@ -418,15 +461,14 @@ QList<Command> joseCommands()
         { opt(u"key"_s, u"PEM (public key, private key, certificate) or JWK/JWKS file."_s,
               u"FILE"_s),
             opt(u"jwks"_s,
-                u"JWKS file; the token's kid selects the key. (URLs: not available yet.)"_s,
-                u"FILE"_s),
+                u"JWKS file or URL (HTTPS unless loopback); the token's kid selects the key."_s,
+                u"FILE|URL"_s),
             opt(u"secret-file"_s,
                 u"File ('-' for stdin) holding the raw HMAC secret bytes (all of them, including "
                 u"any "
                 "trailing newline)."_s,
                 u"FILE"_s),
-            opt(u"issuer"_s,
-                u"OIDC issuer for key discovery (not available yet: needs the network)."_s,
+            opt(u"issuer"_s, u"OIDC issuer: its keys through discovery; also the expected iss."_s,
                 u"URL"_s),
             opt(u"alg"_s,
                 u"Allowed algorithms, comma-separated (default: those the key type fits)."_s,

@@ -65,6 +65,13 @@ struct Item
     QString issuerUrl;
     QString clientId;
     QStringList scopes;
+    QStringList authParams; // extra authorization parameters "K=V" (audience, resource, prompt)
+    int redirectPort = 0; // loopback redirect port; 0 = chosen by the OS
+    QDateTime accessTokenExpires; // UTC; null = unknown or no access token
+    QDateTime refreshTokenExpires; // UTC; null = unknown or none
+    QString subject; // the id_token's sub of the last login
+    QStringList grantedScopes; // as granted by the server at the last token response
+    bool needsLogin = false; // "log in again": the server refused the refresh token
 
     SecretState secretState = SecretState::Unknown;
 

@@ -7,6 +7,7 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
@@ -78,6 +79,11 @@ const QList<QStringList> &migrations()
             "retire_until INTEGER)"_s,
             u"CREATE INDEX rotation_history_item ON rotation_history(item_id, rotated_at)"_s,
         },
+        // 3: an OAuth connection's lifecycle metadata (expiries, subject, granted scopes, extra
+        // authorization parameters, fixed port, "log in again"), as one JSON object: no secret.
+        {
+            u"ALTER TABLE items ADD COLUMN oauth_meta TEXT NOT NULL DEFAULT '{}'"_s,
+        },
     };
     return all;
 }
@@ -85,7 +91,7 @@ const QList<QStringList> &migrations()
 const QString kItemColumns = u"id, kind, name, owner, tags, notes, created, updated, header_name, "
                              "base_urls, rotate_every_days, last_rotated, expires, jwt_issuer, "
                              "jwt_subject, jwt_audience, issuer_url, client_id, scopes, "
-                             "secret_state, warn_days_before, overlap_days"_s;
+                             "secret_state, warn_days_before, overlap_days, oauth_meta"_s;
 
 QString listToJson(const QStringList &list)
 {
@@ -110,6 +116,48 @@ QVariant timeToSql(const QDateTime &t)
 QDateTime timeFromSql(const QVariant &v)
 {
     return v.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(v.toLongLong(), Qt::UTC);
+}
+
+QString oauthMetaToJson(const Item &item)
+{
+    QJsonObject o;
+    if (!item.authParams.isEmpty())
+        o.insert(u"params"_s, QJsonArray::fromStringList(item.authParams));
+    if (item.redirectPort > 0)
+        o.insert(u"port"_s, item.redirectPort);
+    if (item.accessTokenExpires.isValid())
+        o.insert(u"access_expires"_s, item.accessTokenExpires.toMSecsSinceEpoch());
+    if (item.refreshTokenExpires.isValid())
+        o.insert(u"refresh_expires"_s, item.refreshTokenExpires.toMSecsSinceEpoch());
+    if (!item.subject.isEmpty())
+        o.insert(u"sub"_s, item.subject);
+    if (!item.grantedScopes.isEmpty())
+        o.insert(u"granted_scopes"_s, QJsonArray::fromStringList(item.grantedScopes));
+    if (item.needsLogin)
+        o.insert(u"needs_login"_s, true);
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+
+void oauthMetaFromJson(Item &item, const QString &text)
+{
+    const QJsonObject o = QJsonDocument::fromJson(text.toUtf8()).object();
+    auto list = [](const QJsonValue &v) {
+        QStringList out;
+        for (const QJsonValue &e : v.toArray())
+            out << e.toString();
+        return out;
+    };
+    auto time = [](const QJsonValue &v) {
+        return v.isDouble() ? QDateTime::fromMSecsSinceEpoch(qint64(v.toDouble()), Qt::UTC)
+                            : QDateTime();
+    };
+    item.authParams = list(o.value(u"params"_s));
+    item.redirectPort = o.value(u"port"_s).toInt();
+    item.accessTokenExpires = time(o.value(u"access_expires"_s));
+    item.refreshTokenExpires = time(o.value(u"refresh_expires"_s));
+    item.subject = o.value(u"sub"_s).toString();
+    item.grantedScopes = list(o.value(u"granted_scopes"_s));
+    item.needsLogin = o.value(u"needs_login"_s).toBool();
 }
 
 SecretState publicState(RowState state)
@@ -153,6 +201,7 @@ Item itemFromRecord(const QSqlQuery &q)
         publicState(rowStateFromId(q.value(19).toString()).value_or(RowState::Missing));
     item.warnDaysBefore = q.value(20).toInt();
     item.overlapDays = q.value(21).toInt();
+    oauthMetaFromJson(item, q.value(22).toString());
     return item;
 }
 
@@ -544,17 +593,19 @@ void bindMetadata(QSqlQuery &q, const Item &item)
     q.addBindValue(listToJson(item.scopes));
     q.addBindValue(item.warnDaysBefore);
     q.addBindValue(item.overlapDays);
+    q.addBindValue(oauthMetaToJson(item));
 }
 } // namespace
 
 static Result<void> insertItemRow(QSqlDatabase db, const Item &item, RowState state)
 {
     QSqlQuery q(db);
-    q.prepare(u"INSERT INTO items (name, owner, tags, notes, updated, header_name, base_urls, "
-              "rotate_every_days, last_rotated, expires, jwt_issuer, jwt_subject, jwt_audience, "
-              "issuer_url, client_id, scopes, warn_days_before, overlap_days, id, kind, created, "
-              "secret_state) "
-              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+    q.prepare(
+        u"INSERT INTO items (name, owner, tags, notes, updated, header_name, base_urls, "
+        "rotate_every_days, last_rotated, expires, jwt_issuer, jwt_subject, jwt_audience, "
+        "issuer_url, client_id, scopes, warn_days_before, overlap_days, oauth_meta, id, kind, "
+        "created, secret_state) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
     bindMetadata(q, item);
     q.addBindValue(idText(item.id));
     q.addBindValue(kindId(item.kind));
@@ -597,11 +648,12 @@ Result<void> MetadataStore::updateMetadata(const Item &item)
 {
     return transaction([&]() -> Result<void> {
         QSqlQuery q(database());
-        q.prepare(u"UPDATE items SET name = ?, owner = ?, tags = ?, notes = ?, updated = ?, "
-                  "header_name = ?, base_urls = ?, rotate_every_days = ?, last_rotated = ?, "
-                  "expires = ?, jwt_issuer = ?, jwt_subject = ?, jwt_audience = ?, issuer_url = ?, "
-                  "client_id = ?, scopes = ?, warn_days_before = ?, overlap_days = ? "
-                  "WHERE id = ? AND secret_state <> 'deleting'"_s);
+        q.prepare(
+            u"UPDATE items SET name = ?, owner = ?, tags = ?, notes = ?, updated = ?, "
+            "header_name = ?, base_urls = ?, rotate_every_days = ?, last_rotated = ?, "
+            "expires = ?, jwt_issuer = ?, jwt_subject = ?, jwt_audience = ?, issuer_url = ?, "
+            "client_id = ?, scopes = ?, warn_days_before = ?, overlap_days = ?, oauth_meta = ? "
+            "WHERE id = ? AND secret_state <> 'deleting'"_s);
         bindMetadata(q, item);
         q.addBindValue(idText(item.id));
         if (!q.exec()) {

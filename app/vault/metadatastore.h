@@ -46,7 +46,7 @@ struct SecretFieldRow
 class MetadataStore
 {
 public:
-    static constexpr int kSchemaVersion = 2;
+    static constexpr int kSchemaVersion = 3;
 
     // Opens (creating and migrating) the store. Error ids: "database-open", "database-migrate",
     // "database-too-new".

@@ -769,6 +769,51 @@ void Vault::readSecret(const QUuid &id, const QString &field, QObject *context,
     });
 }
 
+void Vault::removeSecret(
+    const QUuid &id, const QString &field, QObject *context, std::function<void(Result<void>)> done)
+{
+    QPointer<QObject> ctx(context ? context : this);
+    d->enqueue([this, id, field, ctx, done = std::move(done)](std::function<void()> next) {
+        auto fail = [ctx, done, next](const Error &e) {
+            deliver<void>(ctx, done, e);
+            next();
+        };
+        Result<std::optional<Item>> item = d->metadata->findById(id);
+        if (!item)
+            return fail(item.error());
+        if (!item->has_value())
+            return fail(notFound(id));
+        Result<std::optional<SecretFieldRow>> row = d->metadata->secretField(id, field);
+        if (!row)
+            return fail(row.error());
+        if (!row->has_value()) {
+            deliver<void>(ctx, done, Result<void>());
+            return next();
+        }
+        const SecretFieldRow f = **row;
+        d->ensureKeychain([this, id, f, ctx, done, next, fail](Result<void> ok) {
+            if (!ok)
+                return fail(ok.error());
+            const int upTo = std::max({ f.chunks, f.prevChunks, f.highChunks });
+            // Keychain first: a failure leaves the bookkeeping, so nothing is forgotten.
+            d->secrets->remove(id, f.field, 0, upTo, this,
+                [this, id, f, ctx, done, next, fail](Result<void> removed) {
+                    if (!removed) {
+                        d->noteError(removed.error());
+                        return fail(removed.error());
+                    }
+                    if (Result<void> r = d->metadata->removeField(id, f.field); !r)
+                        return fail(r.error());
+                    Result<std::optional<Item>> now = d->metadata->findById(id);
+                    if (now && now->has_value())
+                        Q_EMIT itemUpdated(**now);
+                    deliver<void>(ctx, done, Result<void>());
+                    next();
+                });
+        });
+    });
+}
+
 void Vault::removeItem(const QUuid &id, QObject *context, std::function<void(Result<void>)> done)
 {
     QPointer<QObject> ctx(context ? context : this);

@@ -82,6 +82,10 @@ public:
     // "secret-missing", "keychain-unavailable", "keychain-denied", "keychain-locked", "keychain".
     void readSecret(const QUuid &id, const QString &field, QObject *context,
         std::function<void(Result<SecretBytes>)> done);
+    // Deletes one secret field of an item (no error when it has none): e.g. an OAuth connection's
+    // tokens at logout. Error ids: "not-found", "keychain-unavailable", "keychain", "database".
+    void removeSecret(const QUuid &id, const QString &field, QObject *context,
+        std::function<void(Result<void>)> done);
     // Deletes an item and all its secrets.
     void removeItem(const QUuid &id, QObject *context, std::function<void(Result<void>)> done);
 

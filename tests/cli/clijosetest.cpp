@@ -264,13 +264,21 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 2);
         r = kh({ u"verify"_s, tok, u"--key"_s, m_dir.filePath(u"missing.pem"_s) });
         QCOMPARE(r.exitCode, 2);
-        r = kh({ u"verify"_s, tok, u"--jwks"_s, u"https://127.0.0.1:9/jwks.json"_s });
+        // Nothing listens on port 9: an environment failure (exit 3), said clearly.
+        r = kh({ u"verify"_s, tok, u"--jwks"_s, u"https://127.0.0.1:9/jwks.json"_s, u"--json"_s });
         QCOMPARE(r.exitCode, 3);
-        QVERIFY(r.err.contains("not available yet"));
+        QCOMPARE(json(r).value(u"error"_s).toObject().value(u"id"_s).toString(), u"network"_s);
         r = kh({ u"verify"_s, tok, u"--issuer"_s, u"https://127.0.0.1:9"_s, u"--json"_s });
         QCOMPARE(r.exitCode, 3);
         QCOMPARE(json(r).value(u"error"_s).toObject().value(u"id"_s).toString(),
-            u"network-unavailable"_s);
+            u"provider-unreachable"_s);
+        // Plain HTTP is refused before anything is sent unless the host is loopback.
+        r = kh({ u"verify"_s, tok, u"--jwks"_s, u"http://keys.keyhaven.invalid/jwks"_s });
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("HTTPS"), r.err.constData());
+        r = kh({ u"verify"_s, tok, u"--issuer"_s, u"http://id.keyhaven.invalid"_s });
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("HTTPS"), r.err.constData());
     }
 
     void signRoundTrip_data()

@@ -286,6 +286,89 @@ private Q_SLOTS:
         QCOMPARE(m_vault->updateItem(changed).error().id, u"not-found"_s);
     }
 
+    void oauthConnectionMetadataAndTokenRemoval()
+    {
+        Item c;
+        c.kind = ItemKind::OAuth;
+        c.name = u"idp"_s;
+        c.issuerUrl = u"https://id.example"_s;
+        c.clientId = u"cli"_s;
+        c.scopes = { u"openid"_s, u"offline_access"_s };
+        auto a = add(c, QByteArray()); // before its first login: no secret yet
+        QVERIFY(a);
+        QVERIFY2(*a, qPrintable(*a ? QString() : a->error().message));
+        Item item = **a;
+        item.authParams = { u"resource=https://api.example/"_s, u"prompt=consent"_s };
+        item.redirectPort = 8765;
+        item.accessTokenExpires = QDateTime::fromSecsSinceEpoch(1'900'000'000, Qt::UTC);
+        item.subject = u"alice"_s;
+        item.grantedScopes = { u"openid"_s };
+        item.needsLogin = true;
+        QVERIFY(m_vault->updateItem(item));
+        const std::optional<Item> back = m_vault->find(u"idp"_s);
+        QVERIFY(back);
+        QCOMPARE(back->authParams, item.authParams);
+        QCOMPARE(back->redirectPort, 8765);
+        QCOMPARE(back->accessTokenExpires, item.accessTokenExpires);
+        QVERIFY(!back->refreshTokenExpires.isValid());
+        QCOMPARE(back->subject, u"alice"_s);
+        QCOMPARE(back->grantedScopes, item.grantedScopes);
+        QVERIFY(back->needsLogin);
+
+        const QByteArray refresh = randomSecret(64);
+        m_written << refresh;
+        auto w = await<void>([&](QObject *ctx, auto done) {
+            m_vault->writeSecret(
+                item.id, u"refresh_token"_s, SecretBytes::copyOf(refresh), ctx, done);
+        });
+        QVERIFY(w && *w);
+        auto r = read(item.id, u"refresh_token"_s);
+        QVERIFY(r && *r && (*r)->equals(refresh));
+        auto removed = await<void>([&](QObject *ctx, auto done) {
+            m_vault->removeSecret(item.id, u"refresh_token"_s, ctx, done);
+        });
+        QVERIFY(removed && *removed);
+        QVERIFY(!keychainHas(SecretStore::account(item.id, u"refresh_token"_s, 0)));
+        r = read(item.id, u"refresh_token"_s);
+        QVERIFY(r && !*r);
+        QCOMPARE(r->error().id, u"secret-missing"_s);
+        // Removing a field that is not there is not an error; the item stays.
+        removed = await<void>([&](QObject *ctx, auto done) {
+            m_vault->removeSecret(item.id, u"refresh_token"_s, ctx, done);
+        });
+        QVERIFY(removed && *removed);
+        QVERIFY(m_vault->find(u"idp"_s));
+    }
+
+    void anOpenVaultSeesAnotherWritersChanges()
+    {
+        // Two vaults on one file stand for the GUI and a keyhaven-cli process.
+        auto other = Vault::open(m_vault->databaseFile(), paths::keychainService());
+        QVERIFY(other);
+        std::unique_ptr<Vault> writer(*other);
+        const QByteArray first = randomSecret(40);
+        auto a = add(apiKey(u"shared"_s), first);
+        QVERIFY(a && *a);
+        const QUuid id = (*a)->id;
+        auto r = read(id);
+        QVERIFY(r && *r && (*r)->equals(first));
+        QVERIFY(m_vault->find(u"shared"_s));
+        // The other writer rotates the secret and renames the item.
+        const QByteArray second = randomSecret(41);
+        m_written << second;
+        auto w = await<void>([&](QObject *c, auto done) {
+            writer->writeSecret(id, u"secret"_s, SecretBytes::copyOf(second), c, done);
+        });
+        QVERIFY(w && *w);
+        Item renamed = *writer->find(u"shared"_s);
+        renamed.notes = u"changed elsewhere"_s;
+        QVERIFY(writer->updateItem(renamed));
+        QCOMPARE(m_vault->find(u"shared"_s)->notes, u"changed elsewhere"_s);
+        r = read(id);
+        QVERIFY2(r && *r, qPrintable(r && !*r ? (*r).error().message : QString()));
+        QVERIFY((*r)->equals(second));
+    }
+
     void reconcileMarksAMissingSecretMissing()
     {
         auto a = add(apiKey(u"will-lose-secret"_s), randomSecret(2500));

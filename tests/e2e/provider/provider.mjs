@@ -85,7 +85,21 @@ const provider = new Provider(issuer, {
   cookies: { keys: [randomBytes(32).toString('hex')] },
 });
 
-server.on('request', provider.callback());
+// GET /__stats: how many refresh_token grants the provider answered (tests count single-flight
+// refreshes here, at the server, not in the client).
+const stats = { refresh: 0, refreshErrors: 0 };
+const isRefresh = (ctx) => ctx.oidc?.params?.grant_type === 'refresh_token';
+provider.on('grant.success', (ctx) => { if (isRefresh(ctx)) stats.refresh += 1; });
+provider.on('grant.error', (ctx) => { if (isRefresh(ctx)) stats.refreshErrors += 1; });
+const callback = provider.callback();
+server.on('request', (req, res) => {
+  if (req.method === 'GET' && req.url === '/__stats') {
+    res.setHeader('content-type', 'application/json');
+    res.end(JSON.stringify(stats));
+    return;
+  }
+  callback(req, res);
+});
 process.stdout.write(`${JSON.stringify({ issuer, clientId, resource })}\n`);
 
 const stop = () => server.close(() => process.exit(0));
