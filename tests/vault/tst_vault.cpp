@@ -369,6 +369,50 @@ private Q_SLOTS:
         QVERIFY((*r)->equals(second));
     }
 
+    void anOpenVaultSeesAnotherProcesssWrites()
+    {
+        // The GUI keeps its vault open while keyhaven-cli processes rotate secrets: every read
+        // here must see what the child committed, and nothing may be marked Missing.
+        const QString name = u"rotated-elsewhere"_s;
+        QSignalSpy updated(m_vault, &Vault::itemUpdated);
+        auto a = add(apiKey(name), keyhaven::test::derivedSecret(name, 1));
+        QVERIFY(a && *a);
+        const QUuid id = (*a)->id;
+        for (quint32 version = 2; version <= 5; ++version) {
+            // Read (metadata and secret) before the other process writes, as the GUI does.
+            QVERIFY(m_vault->find(name));
+            QVERIFY(!m_vault->items().isEmpty());
+            auto before = read(id);
+            QVERIFY(before && *before);
+            QVERIFY(keyhaven::test::isDerivedSecret(name, (*before)->view()));
+            // Scan the store's files for secrets, as the hygiene checks do: opening and closing
+            // the file here drops every POSIX lock this process holds on it.
+            for (const QString &suffix : { u""_s, u"-wal"_s, u"-shm"_s }) {
+                QFile file(m_vault->databaseFile() + suffix);
+                if (file.open(QIODevice::ReadOnly))
+                    QVERIFY(!file.readAll().contains(keyhaven::test::derivedSecret(name, 1)));
+            }
+            keyhaven::test::ProcessResult p =
+                keyhaven::test::run(QStringLiteral(KEYHAVEN_VAULTWRITER),
+                    { u"rotate"_s, m_vault->databaseFile(), paths::keychainService(), name,
+                        QString::number(version) });
+            QVERIFY2(!p.crashed && !p.timedOut && p.exitCode == 0, p.err.constData());
+            QCOMPARE(p.out.trimmed(), "ok"_ba);
+            m_written << keyhaven::test::derivedSecret(name, version);
+            const std::optional<Item> now = m_vault->find(name);
+            QVERIFY(now);
+            QCOMPARE(now->notes, u"version %1"_s.arg(version));
+            QCOMPARE(now->secretState, SecretState::Present);
+            auto after = read(id);
+            QVERIFY(after);
+            QVERIFY2(*after, qPrintable(*after ? QString() : after->error().message));
+            QVERIFY((*after)->equals(keyhaven::test::derivedSecret(name, version)));
+            QCOMPARE(m_vault->find(name)->secretState, SecretState::Present);
+        }
+        for (const QList<QVariant> &signal : std::as_const(updated))
+            QVERIFY(signal.at(0).value<Item>().secretState != SecretState::Missing);
+    }
+
     void reconcileMarksAMissingSecretMissing()
     {
         auto a = add(apiKey(u"will-lose-secret"_s), randomSecret(2500));
