@@ -413,6 +413,59 @@ private Q_SLOTS:
             QVERIFY(signal.at(0).value<Item>().secretState != SecretState::Missing);
     }
 
+    void aReadRacingAnotherWriterReadsTheNewSecret()
+    {
+        // The row is read, then another process writes the field (keychain and row) before the
+        // keychain read: the read must return the new secret and mark nothing Missing.
+        const QString name = u"raced"_s;
+        const QByteArray first = randomSecret(2600);
+        auto a = add(apiKey(name), first);
+        QVERIFY(a && *a);
+        const QUuid id = (*a)->id;
+        auto other = Vault::open(m_vault->databaseFile(), paths::keychainService());
+        QVERIFY(other);
+        std::unique_ptr<Vault> writer(*other);
+        auto store = MetadataStore::open(m_vault->databaseFile());
+        QVERIFY(store);
+        auto before = (*store)->secretField(id, u"secret"_s);
+        QVERIFY(before && before->has_value());
+        const QByteArray second = randomSecret(60);
+        m_written << second;
+        auto w = await<void>([&](QObject *c, auto done) {
+            writer->writeSecret(id, u"secret"_s, SecretBytes::copyOf(second), c, done);
+        });
+        QVERIFY(w && *w);
+        auto after = (*store)->secretField(id, u"secret"_s);
+        QVERIFY(after && after->has_value());
+        QVERIFY((*after)->generation != (*before)->generation);
+        // Put the old row back, let this vault read it (synchronously: its queue is idle), then
+        // restore the new row before its keychain read runs.
+        auto setRow = [&](const SecretFieldRow &row) {
+            QSqlQuery q((*store)->database());
+            q.prepare(u"UPDATE item_secrets SET chunks = ?, generation = ? "
+                      "WHERE item_id = ? AND field = 'secret'"_s);
+            q.addBindValue(row.chunks);
+            q.addBindValue(QString::fromLatin1(row.generation));
+            q.addBindValue(id.toString(QUuid::WithoutBraces));
+            return q.exec() && q.numRowsAffected() == 1;
+        };
+        QTest::qWait(100); // the vault's queue runs dry
+        QVERIFY(setRow(**before));
+        std::optional<Result<SecretBytes>> out;
+        QObject context;
+        m_vault->readSecret(id, u"secret"_s, &context,
+            [&out](Result<SecretBytes> r) { out.emplace(std::move(r)); });
+        QVERIFY(setRow(**after));
+        QVERIFY(QTest::qWaitFor([&out] { return out.has_value(); }, 30000));
+        QVERIFY2(*out, qPrintable(*out ? QString() : out->error().message));
+        QVERIFY((*out)->equals(second));
+        QCOMPARE(m_vault->find(name)->secretState, SecretState::Present);
+        auto settled = (*store)->secretField(id, u"secret"_s);
+        QVERIFY(settled && settled->has_value());
+        QCOMPARE((*settled)->state, RowState::Present);
+        QCOMPARE((*settled)->generation, (*after)->generation);
+    }
+
     void reconcileMarksAMissingSecretMissing()
     {
         auto a = add(apiKey(u"will-lose-secret"_s), randomSecret(2500));
