@@ -8,10 +8,13 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
 #include <QVariant>
+
+#include <sqlite3.h>
 
 using namespace Qt::StringLiterals;
 
@@ -301,6 +304,8 @@ Result<std::unique_ptr<MetadataStore>> MetadataStore::open(const QString &file)
             return Error::environment(u"database-open"_s,
                 u"Cannot open the database %1: %2"_s.arg(file, db.lastError().text()));
     }
+    if (Result<void> r = store->keepWalFiles(); !r)
+        return r.error();
     if (Result<void> r = store->configureAndMigrate(); !r)
         return r.error();
     return store;
@@ -311,6 +316,26 @@ Result<void> MetadataStore::exec(const QString &sql) const
     QSqlQuery q(database());
     if (!q.exec(sql))
         return dbError(q.lastError(), sql.simplified().left(60));
+    return {};
+}
+
+Result<void> MetadataStore::keepWalFiles()
+{
+    // SQLite's locks are POSIX advisory locks, and closing ANY descriptor of the database file
+    // drops all of this process's locks on it (a hygiene scan, a backup, a file dialog's preview
+    // reading keyhaven.sqlite is enough). A keyhaven-cli process that closes its connection then
+    // believes it is the last user, checkpoints and deletes the -wal and -shm files, while this
+    // connection keeps the deleted ones mapped: from then on it reads a frozen snapshot and never
+    // sees another process's write (stale items, "belongs to another write" secrets). Persistent
+    // WAL files are never deleted on close, so every connection keeps sharing the live ones.
+    const QVariant handle = database().driver()->handle();
+    sqlite3 *db = handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0
+        ? *static_cast<sqlite3 *const *>(handle.constData())
+        : nullptr;
+    int persist = 1;
+    if (!db || sqlite3_file_control(db, "main", SQLITE_FCNTL_PERSIST_WAL, &persist) != SQLITE_OK)
+        return Error::environment(u"database-open"_s,
+            u"Cannot configure the database %1: persistent write-ahead log refused."_s.arg(m_file));
     return {};
 }
 

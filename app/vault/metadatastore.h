@@ -104,6 +104,7 @@ public:
 
 private:
     explicit MetadataStore(QString file, QString connection);
+    Result<void> keepWalFiles();
     Result<void> configureAndMigrate();
     Result<void> exec(const QString &sql) const;
     template <typename Fn> Result<void> transaction(Fn &&fn);

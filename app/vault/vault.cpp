@@ -740,6 +740,26 @@ void Vault::readSecret(const QUuid &id, const QString &field, QObject *context,
                     d->noteError(secret.error());
                     if (secret.error().id != u"secret-missing"_s)
                         return fail(secret.error());
+                    // Another process may have written the field after its row was read here:
+                    // read the row again, and if it changed, read what that write stored. A race
+                    // with another writer never settles (or marks Missing) anything.
+                    Result<std::optional<SecretFieldRow>> latest =
+                        d->metadata->secretField(id, f.field);
+                    if (latest && latest->has_value()
+                        && ((*latest)->generation != f.generation
+                            || (*latest)->chunks != f.chunks)) {
+                        const SecretFieldRow g = **latest;
+                        qCDebug(lcVault) << "re-reading" << g.field << "of" << id
+                                         << "written meanwhile by another process";
+                        d->secrets->read(id, g.field, g.chunks, g.generation, this,
+                            [this, ctx, done, next](Result<SecretBytes> r) {
+                                if (!r)
+                                    d->noteError(r.error());
+                                deliver<SecretBytes>(ctx, done, std::move(r));
+                                next();
+                            });
+                        return;
+                    }
                     // Incomplete: settle the field (a previous secret may still be whole).
                     const Error cause = secret.error();
                     d->resolveField(

@@ -369,6 +369,103 @@ private Q_SLOTS:
         QVERIFY((*r)->equals(second));
     }
 
+    void anOpenVaultSeesAnotherProcesssWrites()
+    {
+        // The GUI keeps its vault open while keyhaven-cli processes rotate secrets: every read
+        // here must see what the child committed, and nothing may be marked Missing.
+        const QString name = u"rotated-elsewhere"_s;
+        QSignalSpy updated(m_vault, &Vault::itemUpdated);
+        auto a = add(apiKey(name), keyhaven::test::derivedSecret(name, 1));
+        QVERIFY(a && *a);
+        const QUuid id = (*a)->id;
+        for (quint32 version = 2; version <= 5; ++version) {
+            // Read (metadata and secret) before the other process writes, as the GUI does.
+            QVERIFY(m_vault->find(name));
+            QVERIFY(!m_vault->items().isEmpty());
+            auto before = read(id);
+            QVERIFY(before && *before);
+            QVERIFY(keyhaven::test::isDerivedSecret(name, (*before)->view()));
+            // Scan the store's files for secrets, as the hygiene checks do: opening and closing
+            // the file here drops every POSIX lock this process holds on it.
+            for (const QString &suffix : { u""_s, u"-wal"_s, u"-shm"_s }) {
+                QFile file(m_vault->databaseFile() + suffix);
+                if (file.open(QIODevice::ReadOnly))
+                    QVERIFY(!file.readAll().contains(keyhaven::test::derivedSecret(name, 1)));
+            }
+            keyhaven::test::ProcessResult p =
+                keyhaven::test::run(QStringLiteral(KEYHAVEN_VAULTWRITER),
+                    { u"rotate"_s, m_vault->databaseFile(), paths::keychainService(), name,
+                        QString::number(version) });
+            QVERIFY2(!p.crashed && !p.timedOut && p.exitCode == 0, p.err.constData());
+            QCOMPARE(p.out.trimmed(), "ok"_ba);
+            m_written << keyhaven::test::derivedSecret(name, version);
+            const std::optional<Item> now = m_vault->find(name);
+            QVERIFY(now);
+            QCOMPARE(now->notes, u"version %1"_s.arg(version));
+            QCOMPARE(now->secretState, SecretState::Present);
+            auto after = read(id);
+            QVERIFY(after);
+            QVERIFY2(*after, qPrintable(*after ? QString() : after->error().message));
+            QVERIFY((*after)->equals(keyhaven::test::derivedSecret(name, version)));
+            QCOMPARE(m_vault->find(name)->secretState, SecretState::Present);
+        }
+        for (const QList<QVariant> &signal : std::as_const(updated))
+            QVERIFY(signal.at(0).value<Item>().secretState != SecretState::Missing);
+    }
+
+    void aReadRacingAnotherWriterReadsTheNewSecret()
+    {
+        // The row is read, then another process writes the field (keychain and row) before the
+        // keychain read: the read must return the new secret and mark nothing Missing.
+        const QString name = u"raced"_s;
+        const QByteArray first = randomSecret(2600);
+        auto a = add(apiKey(name), first);
+        QVERIFY(a && *a);
+        const QUuid id = (*a)->id;
+        auto other = Vault::open(m_vault->databaseFile(), paths::keychainService());
+        QVERIFY(other);
+        std::unique_ptr<Vault> writer(*other);
+        auto store = MetadataStore::open(m_vault->databaseFile());
+        QVERIFY(store);
+        auto before = (*store)->secretField(id, u"secret"_s);
+        QVERIFY(before && before->has_value());
+        const QByteArray second = randomSecret(60);
+        m_written << second;
+        auto w = await<void>([&](QObject *c, auto done) {
+            writer->writeSecret(id, u"secret"_s, SecretBytes::copyOf(second), c, done);
+        });
+        QVERIFY(w && *w);
+        auto after = (*store)->secretField(id, u"secret"_s);
+        QVERIFY(after && after->has_value());
+        QVERIFY((*after)->generation != (*before)->generation);
+        // Put the old row back, let this vault read it (synchronously: its queue is idle), then
+        // restore the new row before its keychain read runs.
+        auto setRow = [&](const SecretFieldRow &row) {
+            QSqlQuery q((*store)->database());
+            q.prepare(u"UPDATE item_secrets SET chunks = ?, generation = ? "
+                      "WHERE item_id = ? AND field = 'secret'"_s);
+            q.addBindValue(row.chunks);
+            q.addBindValue(QString::fromLatin1(row.generation));
+            q.addBindValue(id.toString(QUuid::WithoutBraces));
+            return q.exec() && q.numRowsAffected() == 1;
+        };
+        QTest::qWait(100); // the vault's queue runs dry
+        QVERIFY(setRow(**before));
+        std::optional<Result<SecretBytes>> out;
+        QObject context;
+        m_vault->readSecret(id, u"secret"_s, &context,
+            [&out](Result<SecretBytes> r) { out.emplace(std::move(r)); });
+        QVERIFY(setRow(**after));
+        QVERIFY(QTest::qWaitFor([&out] { return out.has_value(); }, 30000));
+        QVERIFY2(*out, qPrintable(*out ? QString() : out->error().message));
+        QVERIFY((*out)->equals(second));
+        QCOMPARE(m_vault->find(name)->secretState, SecretState::Present);
+        auto settled = (*store)->secretField(id, u"secret"_s);
+        QVERIFY(settled && settled->has_value());
+        QCOMPARE((*settled)->state, RowState::Present);
+        QCOMPARE((*settled)->generation, (*after)->generation);
+    }
+
     void reconcileMarksAMissingSecretMissing()
     {
         auto a = add(apiKey(u"will-lose-secret"_s), randomSecret(2500));

@@ -3,6 +3,8 @@
 //
 //   vaultwriter loop DATABASE SERVICE SEED   prints "ready" once started, then never stops
 //   vaultwriter add DATABASE SERVICE NAME    prints "ok" or the error id; exit 0 or 2/3
+//   vaultwriter rotate DATABASE SERVICE NAME VERSION   writes derivedSecret(NAME, VERSION) over
+//                                            NAME's secret and sets its notes to "version VERSION"
 #include "vault/vault.h"
 #include "vaulttests.h"
 
@@ -84,8 +86,11 @@ int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     const QStringList args = app.arguments();
-    if (args.size() != 5 || (args.at(1) != u"loop"_s && args.at(1) != u"add"_s)) {
-        std::fputs("usage: vaultwriter loop|add DATABASE SERVICE SEED|NAME\n", stderr);
+    const bool rotate = args.size() == 6 && args.at(1) == u"rotate"_s;
+    if (!rotate && (args.size() != 5 || (args.at(1) != u"loop"_s && args.at(1) != u"add"_s))) {
+        std::fputs("usage: vaultwriter loop|add DATABASE SERVICE SEED|NAME\n"
+                   "       vaultwriter rotate DATABASE SERVICE NAME VERSION\n",
+            stderr);
         return 2;
     }
     Result<Vault *> vault = Vault::open(args.at(2), args.at(3), &app);
@@ -107,6 +112,27 @@ int main(int argc, char **argv)
             std::fprintf(stderr, "%s\n", qPrintable(r.error().message));
             QCoreApplication::exit(r.error().exitCode());
         });
+        return app.exec();
+    }
+
+    if (rotate) {
+        std::optional<Item> item = v->find(args.at(4));
+        if (!item) {
+            std::puts("not-found");
+            return 2;
+        }
+        const quint32 version = args.at(5).toUInt();
+        v->writeSecret(item->id, item->primaryField(),
+            SecretBytes(test::derivedSecret(item->name, version)), &app,
+            [v, id = item->id, version](Result<void> r) {
+                if (r) {
+                    Item changed = *v->find(id.toString(QUuid::WithoutBraces));
+                    changed.notes = u"version %1"_s.arg(version);
+                    r = v->updateItem(changed);
+                }
+                std::puts(r ? "ok" : qPrintable(r.error().id));
+                QCoreApplication::exit(r ? 0 : r.error().exitCode());
+            });
         return app.exec();
     }
 
