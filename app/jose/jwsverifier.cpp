@@ -6,6 +6,7 @@
 
 #include <QJsonArray>
 #include <QSet>
+#include <QVarLengthArray>
 
 #include <cmath>
 
@@ -206,7 +207,7 @@ Result<VerifyResult> verify(QByteArrayView token, const VerifyOptions &opt)
         out << f;
 
     // Which keys are candidates: kid selects inside a key set; a single key is always the one.
-    QList<int> candidates;
+    QVarLengthArray<int, 8> candidates;
     if (opt.keys.isSet && dec.hasKid) {
         for (int i = 0; i < opt.keys.keys.size(); ++i)
             if (opt.keys.keys.at(i).kid() == dec.kid)
@@ -223,7 +224,7 @@ Result<VerifyResult> verify(QByteArrayView token, const VerifyOptions &opt)
 
     // Keys that failed validation are never used; why is reported only if nothing verifies.
     Findings keyFindings;
-    QList<int> usable;
+    QVarLengthArray<int, 8> usable;
     for (int i : candidates) {
         const Key &k = opt.keys.keys.at(i);
         if (k.usable()) {
@@ -243,15 +244,23 @@ Result<VerifyResult> verify(QByteArrayView token, const VerifyOptions &opt)
         return res;
     }
 
-    // Allowed algorithms: named by the caller, or those that fit the usable keys' types.
-    QStringList allowed = opt.allowedAlgs;
-    if (allowed.isEmpty()) {
-        for (int i : usable)
-            for (const QString &a : opt.keys.keys.at(i).fittingAlgs())
-                if (!allowed.contains(a))
-                    allowed << a;
-    }
-    if (!allowed.contains(alg->name)) {
+    // Allowed algorithms: named by the caller, or those that fit the usable keys' types. The
+    // list is only spelled out for the message: without one, the token's algorithm is allowed
+    // exactly when a usable key fits it.
+    QVarLengthArray<int, 8> fitting;
+    for (int i : usable)
+        if (opt.keys.keys.at(i).fits(*alg))
+            fitting << i;
+    const bool allowedAlg =
+        opt.allowedAlgs.isEmpty() ? !fitting.isEmpty() : opt.allowedAlgs.contains(alg->name);
+    if (!allowedAlg) {
+        QStringList allowed = opt.allowedAlgs;
+        if (allowed.isEmpty()) {
+            for (int i : usable)
+                for (const QString &a : opt.keys.keys.at(i).fittingAlgs())
+                    if (!allowed.contains(a))
+                        allowed << a;
+        }
         out << Finding::error(u"alg-not-allowed"_s,
             opt.allowedAlgs.isEmpty()
                 ? u"The token uses %1, but the given key allows only %2"_s.arg(
@@ -261,10 +270,6 @@ Result<VerifyResult> verify(QByteArrayView token, const VerifyOptions &opt)
         out += keyFindings;
         return res;
     }
-    QList<int> fitting;
-    for (int i : usable)
-        if (opt.keys.keys.at(i).fits(*alg))
-            fitting << i;
     if (fitting.isEmpty()) {
         const Key &k = opt.keys.keys.at(usable.first());
         out << Finding::error(u"alg-key-mismatch"_s,
