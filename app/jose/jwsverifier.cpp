@@ -16,16 +16,17 @@ namespace keyhaven::jose {
 
 QString describeDuration(qint64 s)
 {
+    // Concatenation, not arg(): this runs on every verification of a long-lived token.
     s = s < 0 ? -s : s;
     if (s < 120)
-        return u"%1 s"_s.arg(s);
+        return QString::number(s) + u" s";
     if (s < 2 * 3600)
-        return u"%1 min"_s.arg(s / 60);
+        return QString::number(s / 60) + u" min";
     if (s < 2 * 86400)
-        return u"%1 h"_s.arg(s / 3600);
+        return QString::number(s / 3600) + u" h";
     if (s < 2 * 365 * 86400LL)
-        return u"%1 days"_s.arg(s / 86400);
-    return u"%1 years"_s.arg(s / (365 * 86400LL));
+        return QString::number(s / 86400) + u" days";
+    return QString::number(s / (365 * 86400LL)) + u" years";
 }
 
 QString describeTime(qint64 epoch, qint64 now)

@@ -492,6 +492,18 @@ private Q_SLOTS:
         }
     }
 
+    void durationsForPeople()
+    {
+        QCOMPARE(describeDuration(45), u"45 s"_s);
+        QCOMPARE(describeDuration(119), u"119 s"_s);
+        QCOMPARE(describeDuration(120), u"2 min"_s);
+        QCOMPARE(describeDuration(7199), u"119 min"_s);
+        QCOMPARE(describeDuration(-10800), u"3 h"_s);
+        QCOMPARE(describeDuration(2 * 86400), u"2 days"_s);
+        QCOMPARE(describeDuration(2 * 365 * 86400LL), u"2 years"_s);
+        QCOMPARE(describeTime(1700000000, 1700010800), u"2023-11-14 22:13:20 UTC (3 h ago)"_s);
+    }
+
     // One key keeps a verify-context template per algorithm: reusing it must not let one
     // algorithm's padding, or an earlier verdict, leak into the next verification.
     void reusedKeyVerifiesEachAlgorithmOnItsOwn()
