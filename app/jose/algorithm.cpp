@@ -162,30 +162,42 @@ Result<SigCheck> verifySignature(
     EVP_PKEY *pkey = key.pkey();
     if (!pkey)
         return Error::input(u"invalid-key"_s, u"The key has no usable public key."_s);
-    ossl::MdCtxPtr ctx(EVP_MD_CTX_new());
-    if (!ctx)
-        return ossl::error(u"verify-init"_s, u"Cannot create a digest context"_s);
-    EVP_PKEY_CTX *pctx = nullptr;
-
+    // Length rules first: they need no context (RFC 7518 §3.4 raw r||s of exactly 2 * coordBytes,
+    // never DER; an RSA signature is exactly as long as the modulus; Ed25519 is 64 bytes).
     if (alg.family == AlgFamily::EdDsa) {
         if (sig.size() != 64)
             return SigCheck::BadFormat;
-        if (EVP_DigestVerifyInit(ctx.get(), &pctx, nullptr, nullptr, pkey) != 1)
-            return ossl::error(u"verify-init"_s, u"Cannot start an Ed25519 verification"_s);
-        const int rc =
-            EVP_DigestVerify(ctx.get(), reinterpret_cast<const unsigned char *>(sig.data()),
-                size_t(sig.size()), in, size_t(input.size()));
-        ossl::drainErrors();
-        return rc == 1 ? SigCheck::Valid : SigCheck::Invalid;
+    } else if (alg.family == AlgFamily::Ecdsa) {
+        if (sig.size() != 2 * alg.coordBytes)
+            return SigCheck::BadFormat;
+    } else if (sig.size() != EVP_PKEY_get_size(pkey)) {
+        return SigCheck::BadFormat;
     }
+    auto ctxOr = key.verifyContext(alg, [&alg, pkey]() -> Result<ossl::MdCtxPtr> {
+        ossl::MdCtxPtr ctx(EVP_MD_CTX_new());
+        EVP_PKEY_CTX *pctx = nullptr;
+        if (!ctx
+            || EVP_DigestVerifyInit(ctx.get(), &pctx,
+                   alg.family == AlgFamily::EdDsa ? nullptr : alg.digest(), nullptr, pkey)
+                != 1)
+            return ossl::error(u"verify-init"_s, u"Cannot start a signature verification"_s);
+        if (alg.family == AlgFamily::RsaPss) {
+            if (auto r = setPss(pctx, alg); !r)
+                return r.error();
+        } else if (alg.family == AlgFamily::RsaPkcs1) {
+            if (EVP_PKEY_CTX_set_rsa_padding(pctx, RSA_PKCS1_PADDING) != 1)
+                return ossl::error(u"verify-init"_s, u"Cannot set PKCS#1 v1.5 padding"_s);
+        }
+        return ctx;
+    });
+    if (!ctxOr)
+        return ctxOr.error();
+    EVP_MD_CTX *ctx = ctxOr->get();
 
     QByteArray der;
     const unsigned char *sigPtr = reinterpret_cast<const unsigned char *>(sig.data());
     size_t sigLen = size_t(sig.size());
     if (alg.family == AlgFamily::Ecdsa) {
-        // Raw r||s of exactly 2 * coordBytes (RFC 7518 §3.4); DER is never accepted as input.
-        if (sig.size() != 2 * alg.coordBytes)
-            return SigCheck::BadFormat;
         ossl::EcdsaSigPtr es(ECDSA_SIG_new());
         BIGNUM *r = BN_bin2bn(sigPtr, alg.coordBytes, nullptr);
         BIGNUM *s = BN_bin2bn(sigPtr + alg.coordBytes, alg.coordBytes, nullptr);
@@ -203,19 +215,8 @@ Result<SigCheck> verifySignature(
             return ossl::error(u"ecdsa-sig"_s, u"Cannot encode an ECDSA signature"_s);
         sigPtr = reinterpret_cast<const unsigned char *>(der.constData());
         sigLen = size_t(der.size());
-    } else if (sig.size() != EVP_PKEY_get_size(pkey)) {
-        return SigCheck::BadFormat; // an RSA signature is exactly as long as the modulus
     }
-    if (EVP_DigestVerifyInit(ctx.get(), &pctx, alg.digest(), nullptr, pkey) != 1)
-        return ossl::error(u"verify-init"_s, u"Cannot start a signature verification"_s);
-    if (alg.family == AlgFamily::RsaPss) {
-        if (auto r = setPss(pctx, alg); !r)
-            return r.error();
-    } else if (alg.family == AlgFamily::RsaPkcs1) {
-        if (EVP_PKEY_CTX_set_rsa_padding(pctx, RSA_PKCS1_PADDING) != 1)
-            return ossl::error(u"verify-init"_s, u"Cannot set PKCS#1 v1.5 padding"_s);
-    }
-    const int rc = EVP_DigestVerify(ctx.get(), sigPtr, sigLen, in, size_t(input.size()));
+    const int rc = EVP_DigestVerify(ctx, sigPtr, sigLen, in, size_t(input.size()));
     ossl::drainErrors(); // a failed verification leaves reasons behind; they are not news
     return rc == 1 ? SigCheck::Valid : SigCheck::Invalid;
 }

@@ -39,6 +39,9 @@ struct Key::Data
 
     std::mutex macMutex;
     ossl::MacCtxPtr macTemplates[3];
+    std::mutex verifyMutex;
+    std::vector<ossl::MdCtxPtr> verifyTemplates; // indexed like algorithms()
+    std::vector<bool> verifyNoCopy; // the provider cannot duplicate this algorithm's context
 
     void invalid(const QString &detail) { problems << Finding::error(u"invalid-key"_s, detail); }
 };
@@ -207,6 +210,39 @@ Result<QByteArray> Key::mac(const Algorithm &alg, QByteArrayView data) const
         return ossl::error(u"hmac"_s, u"HMAC computation failed"_s);
     out.resize(qsizetype(len));
     return out;
+}
+
+Result<ossl::MdCtxPtr> Key::verifyContext(
+    const Algorithm &alg, const std::function<Result<ossl::MdCtxPtr>()> &init) const
+{
+    const QList<Algorithm> &all = algorithms();
+    const qsizetype idx = &alg - all.constData();
+    if (idx < 0 || idx >= all.size())
+        return init(); // not from the registry: nothing to key a cache on
+    std::lock_guard lock(d->verifyMutex);
+    if (d->verifyTemplates.empty()) {
+        d->verifyTemplates.resize(std::size_t(all.size()));
+        d->verifyNoCopy.resize(std::size_t(all.size()));
+    }
+    const auto i = std::size_t(idx);
+    if (d->verifyNoCopy[i])
+        return init();
+    ossl::MdCtxPtr &tmpl = d->verifyTemplates[i];
+    if (!tmpl) {
+        auto fresh = init();
+        if (!fresh)
+            return fresh.error();
+        tmpl = std::move(*fresh);
+    }
+    ossl::MdCtxPtr copy(EVP_MD_CTX_new());
+    if (!copy)
+        return ossl::error(u"verify-init"_s, u"Cannot create a digest context"_s);
+    if (EVP_MD_CTX_copy_ex(copy.get(), tmpl.get()) != 1) {
+        ossl::drainErrors();
+        d->verifyNoCopy[i] = true;
+        return init();
+    }
+    return copy;
 }
 
 // ---- ROCA ----------------------------------------------------------------------------------

@@ -14,6 +14,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <memory>
 
 namespace keyhaven::jose {
@@ -67,6 +68,13 @@ public:
     const SecretBytes &secret() const;
     // HMAC over data with this key's secret; the initialised MAC context is cached per hash.
     Result<QByteArray> mac(const Algorithm &alg, QByteArrayView data) const;
+    // A digest-verify context for alg, ready for EVP_DigestVerify. The first call per algorithm
+    // runs `init` (EVP_DigestVerifyInit and the padding parameters) and keeps the result as a
+    // template; later calls return a copy of it, which skips OpenSSL 3's per-init method fetches
+    // (about a tenth of an RS256 verification). Falls back to `init` when a provider cannot
+    // duplicate its context.
+    Result<ossl::MdCtxPtr> verifyContext(
+        const Algorithm &alg, const std::function<Result<ossl::MdCtxPtr>()> &init) const;
 
     struct Data; // opaque: jwk.cpp
 

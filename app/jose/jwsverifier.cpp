@@ -6,6 +6,7 @@
 
 #include <QJsonArray>
 #include <QSet>
+#include <QVarLengthArray>
 
 #include <cmath>
 
@@ -15,16 +16,17 @@ namespace keyhaven::jose {
 
 QString describeDuration(qint64 s)
 {
+    // Concatenation, not arg(): this runs on every verification of a long-lived token.
     s = s < 0 ? -s : s;
     if (s < 120)
-        return u"%1 s"_s.arg(s);
+        return QString::number(s) + u" s";
     if (s < 2 * 3600)
-        return u"%1 min"_s.arg(s / 60);
+        return QString::number(s / 60) + u" min";
     if (s < 2 * 86400)
-        return u"%1 h"_s.arg(s / 3600);
+        return QString::number(s / 3600) + u" h";
     if (s < 2 * 365 * 86400LL)
-        return u"%1 days"_s.arg(s / 86400);
-    return u"%1 years"_s.arg(s / (365 * 86400LL));
+        return QString::number(s / 86400) + u" days";
+    return QString::number(s / (365 * 86400LL)) + u" years";
 }
 
 QString describeTime(qint64 epoch, qint64 now)
@@ -206,7 +208,7 @@ Result<VerifyResult> verify(QByteArrayView token, const VerifyOptions &opt)
         out << f;
 
     // Which keys are candidates: kid selects inside a key set; a single key is always the one.
-    QList<int> candidates;
+    QVarLengthArray<int, 8> candidates;
     if (opt.keys.isSet && dec.hasKid) {
         for (int i = 0; i < opt.keys.keys.size(); ++i)
             if (opt.keys.keys.at(i).kid() == dec.kid)
@@ -223,7 +225,7 @@ Result<VerifyResult> verify(QByteArrayView token, const VerifyOptions &opt)
 
     // Keys that failed validation are never used; why is reported only if nothing verifies.
     Findings keyFindings;
-    QList<int> usable;
+    QVarLengthArray<int, 8> usable;
     for (int i : candidates) {
         const Key &k = opt.keys.keys.at(i);
         if (k.usable()) {
@@ -243,15 +245,23 @@ Result<VerifyResult> verify(QByteArrayView token, const VerifyOptions &opt)
         return res;
     }
 
-    // Allowed algorithms: named by the caller, or those that fit the usable keys' types.
-    QStringList allowed = opt.allowedAlgs;
-    if (allowed.isEmpty()) {
-        for (int i : usable)
-            for (const QString &a : opt.keys.keys.at(i).fittingAlgs())
-                if (!allowed.contains(a))
-                    allowed << a;
-    }
-    if (!allowed.contains(alg->name)) {
+    // Allowed algorithms: named by the caller, or those that fit the usable keys' types. The
+    // list is only spelled out for the message: without one, the token's algorithm is allowed
+    // exactly when a usable key fits it.
+    QVarLengthArray<int, 8> fitting;
+    for (int i : usable)
+        if (opt.keys.keys.at(i).fits(*alg))
+            fitting << i;
+    const bool allowedAlg =
+        opt.allowedAlgs.isEmpty() ? !fitting.isEmpty() : opt.allowedAlgs.contains(alg->name);
+    if (!allowedAlg) {
+        QStringList allowed = opt.allowedAlgs;
+        if (allowed.isEmpty()) {
+            for (int i : usable)
+                for (const QString &a : opt.keys.keys.at(i).fittingAlgs())
+                    if (!allowed.contains(a))
+                        allowed << a;
+        }
         out << Finding::error(u"alg-not-allowed"_s,
             opt.allowedAlgs.isEmpty()
                 ? u"The token uses %1, but the given key allows only %2"_s.arg(
@@ -261,10 +271,6 @@ Result<VerifyResult> verify(QByteArrayView token, const VerifyOptions &opt)
         out += keyFindings;
         return res;
     }
-    QList<int> fitting;
-    for (int i : usable)
-        if (opt.keys.keys.at(i).fits(*alg))
-            fitting << i;
     if (fitting.isEmpty()) {
         const Key &k = opt.keys.keys.at(usable.first());
         out << Finding::error(u"alg-key-mismatch"_s,

@@ -491,6 +491,73 @@ private Q_SLOTS:
             QVERIFY2(verify(*t, o)->valid, alg);
         }
     }
+
+    void durationsForPeople()
+    {
+        QCOMPARE(describeDuration(45), u"45 s"_s);
+        QCOMPARE(describeDuration(119), u"119 s"_s);
+        QCOMPARE(describeDuration(120), u"2 min"_s);
+        QCOMPARE(describeDuration(7199), u"119 min"_s);
+        QCOMPARE(describeDuration(-10800), u"3 h"_s);
+        QCOMPARE(describeDuration(2 * 86400), u"2 days"_s);
+        QCOMPARE(describeDuration(2 * 365 * 86400LL), u"2 years"_s);
+        QCOMPARE(describeTime(1700000000, 1700010800), u"2023-11-14 22:13:20 UTC (3 h ago)"_s);
+    }
+
+    // One key keeps a verify-context template per algorithm: reusing it must not let one
+    // algorithm's padding, or an earlier verdict, leak into the next verification.
+    void reusedKeyVerifiesEachAlgorithmOnItsOwn()
+    {
+        ossl::PKeyPtr ed(EVP_PKEY_Q_keygen(nullptr, nullptr, "ED25519"));
+        QVERIFY(ed);
+        const Key edPriv = Key::fromPKey(std::move(ed), u"ed"_s);
+        struct Case
+        {
+            const char *alg;
+            Key priv;
+            Key pub;
+        };
+        const QList<Case> cases { { "RS256", fx().rsaPriv, fx().rsaPub },
+            { "PS256", fx().rsaPriv, fx().rsaPub }, { "RS512", fx().rsaPriv, fx().rsaPub },
+            { "PS512", fx().rsaPriv, fx().rsaPub }, { "ES256", fx().ecPriv, fx().ecPub },
+            { "EdDSA", edPriv, edPriv } };
+        QList<QByteArray> tokens;
+        for (const Case &c : cases) {
+            SignOptions s;
+            s.alg = QString::fromLatin1(c.alg);
+            auto t = signCompact(kClaims, c.priv, s);
+            QVERIFY2(t, c.alg);
+            tokens << *t;
+        }
+        for (int round = 0; round < 3; ++round) {
+            for (qsizetype i = 0; i < cases.size(); ++i) {
+                VerifyOptions o;
+                o.keys = KeySet { { cases.at(i).pub }, {}, false };
+                o.clock = Clock::fixedEpoch(kNow);
+                auto good = verify(tokens.at(i), o);
+                QVERIFY(good);
+                QVERIFY2(good->valid, cases.at(i).alg);
+                // One byte of the signature changed, right after a valid verification.
+                QByteArray tampered = tokens.at(i);
+                tampered[tampered.size() - 5] = tampered.at(tampered.size() - 5) == 'A' ? 'B' : 'A';
+                auto bad = verify(tampered, o);
+                QVERIFY(bad);
+                QVERIFY2(!bad->valid, cases.at(i).alg);
+                QVERIFY2(hasFinding(bad->findings, u"signature-invalid"_s),
+                    qPrintable(ids(bad->findings)));
+                // RS256 <-> PS256, RS512 <-> PS512: a signature under the other padding.
+                const qsizetype other = i ^ 1;
+                if (other < 4 && i < 4) {
+                    const QByteArray swapped =
+                        tokens.at(other).left(tokens.at(other).lastIndexOf('.'))
+                        + tokens.at(i).mid(tokens.at(i).lastIndexOf('.'));
+                    auto cross = verify(swapped, o);
+                    QVERIFY(cross);
+                    QVERIFY2(!cross->valid, cases.at(i).alg);
+                }
+            }
+        }
+    }
 };
 
 QObject *makeTestAttacks() { return new TestAttacks; }

@@ -37,6 +37,17 @@ int writeTraditional(BIO *b, EVP_PKEY *k)
     return PEM_write_bio_PrivateKey_traditional(b, k, nullptr, nullptr, 0, nullptr, nullptr);
 }
 
+// {"n0":0,"n1":0,...} with `count` names, and `extra` appended as one more member.
+QByteArray manyNames(int count, const QByteArray &extra)
+{
+    QByteArray json = "{";
+    for (int i = 0; i < count; ++i)
+        json += (i ? "," : "") + "\"n"_ba + QByteArray::number(i) + "\":0";
+    if (!extra.isEmpty())
+        json += "," + extra;
+    return json + "}";
+}
+
 } // namespace
 
 class TestParsers : public QObject
@@ -126,6 +137,27 @@ private Q_SLOTS:
             << QByteArray(10000, '[') + QByteArray(10000, ']') << u"malformed"_s;
         QTest::newRow("deep-10000-objects")
             << QByteArray("{\"a\":").repeated(10000) << u"malformed"_s;
+        // Names are compared decoded, raw UTF-8 against its \u escape too.
+        QTest::newRow("dup-raw-vs-escaped-utf8")
+            << "{\"\xc3\xa9\":1,\"\\u00e9\":2}"_ba << u"duplicate-member"_s;
+        QTest::newRow("dup-surrogate-pair")
+            << "{\"\xf0\x9f\x98\x80\":1,\"\\ud83d\\ude00\":2}"_ba << u"duplicate-member"_s;
+        QTest::newRow("dup-both-escaped")
+            << "{\"\\n\":1,\"\\u000a\":2}"_ba << u"duplicate-member"_s;
+        // An inner object's names are its own, before and after it closes.
+        QTest::newRow("names-after-inner")
+            << R"({"x":{"y":1,"z":{"y":2}},"y":3,"z":4})"_ba << QString();
+        QTest::newRow("dup-after-inner") << R"({"x":{"y":1},"x":2})"_ba << u"duplicate-member"_s;
+        QTest::newRow("dup-in-array-object")
+            << R"([{"a":1},{"a":1,"a":2}])"_ba << u"duplicate-member"_s;
+        // Past 32 names an object is checked when it closes (sorted, not pairwise).
+        QTest::newRow("many-names") << manyNames(5000, QByteArray()) << QString();
+        QTest::newRow("many-names-dup-last")
+            << manyNames(5000, "\"n17\":0") << u"duplicate-member"_s;
+        QTest::newRow("many-names-dup-escaped")
+            << manyNames(40, "\"\\u006e39\":0") << u"duplicate-member"_s;
+        QTest::newRow("many-names-inner")
+            << "{\"o\":" + manyNames(40, QByteArray()) + ",\"n1\":1}" << QString();
     }
     void strictJson()
     {
