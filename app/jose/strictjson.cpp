@@ -285,6 +285,8 @@ Result<void> Scanner::run()
                 u"Duplicate member name \"%1\": parsers disagree on which value wins, so the "
                 "object is rejected (RFC 7515 §4, RFC 8725 §3.4)."_s.arg(
                     QString::fromUtf8(key).left(64)));
+        if (m_opt.memberOrder && stack.size() == 1)
+            m_opt.memberOrder->append(QString::fromUtf8(key));
         skipWs();
         if (m_i >= m_n || m_p[m_i] != ':')
             return fail(u"expected ':'"_s);
