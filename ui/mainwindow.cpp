@@ -4,6 +4,7 @@
 #include "clipboard.h"
 #include "panels/apikeyspanel.h"
 #include "panels/connectionspanel.h"
+#include "panels/inspectorpanel.h"
 #include "panels/tokenspanel.h"
 #include "resources.h"
 
@@ -63,6 +64,15 @@ MainWindow::MainWindow(vault::Vault *vault, QWidget *parent)
         ItemPanel *panel = m_panels.at(i);
         m_tabs->addTab(panel, QIcon(icons.at(i)), panel->title());
         connect(panel, &ItemPanel::statusMessage, statusBar(), &QStatusBar::showMessage);
+    }
+    m_inspector = new InspectorPanel(vault, m_tabs);
+    m_tabs->addTab(m_inspector, QIcon(u":/icons/token.svg"_s), m_inspector->title());
+    connect(m_inspector, &InspectorPanel::statusMessage, statusBar(), &QStatusBar::showMessage);
+    if (auto *tokens = qobject_cast<TokensPanel *>(panel(vault::ItemKind::Jwt))) {
+        connect(tokens, &TokensPanel::inspectRequested, this, [this](const vault::Item &item) {
+            m_tabs->setCurrentWidget(m_inspector);
+            m_inspector->inspectItem(item);
+        });
     }
 
     // Window-wide shortcuts go to the current panel. A focused line edit still gets its own
@@ -128,6 +138,17 @@ void MainWindow::setCurrentPanel(vault::ItemKind kind)
 {
     if (ItemPanel *p = panel(kind))
         m_tabs->setCurrentWidget(p);
+}
+
+bool MainWindow::showPanel(const QString &id)
+{
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        if (m_tabs->widget(i)->objectName() == u"panel-"_s + id) {
+            m_tabs->setCurrentIndex(i);
+            return true;
+        }
+    }
+    return false;
 }
 
 void MainWindow::setKeychainState(KeychainState state)

@@ -14,6 +14,7 @@ class QTabWidget;
 namespace keyhaven::ui {
 
 class Clipboard;
+class InspectorPanel;
 class ItemPanel;
 
 // Kept small on purpose (STYLE.md): the panels hold the item logic, the Vault holds the data.
@@ -33,6 +34,9 @@ public:
     void setCurrentPanel(vault::ItemKind kind);
     Clipboard *clipboard() const { return m_clipboard; }
     QLabel *banner() const { return m_banner; }
+    InspectorPanel *inspector() const { return m_inspector; }
+    // Shows the tab whose widget is named "panel-<id>" ("api-key", "jwt", "inspector", ...).
+    bool showPanel(const QString &id);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -48,6 +52,7 @@ private:
     QTabWidget *m_tabs;
     QLabel *m_keychainLabel;
     QList<ItemPanel *> m_panels;
+    InspectorPanel *m_inspector = nullptr;
 };
 
 } // namespace keyhaven::ui

@@ -164,7 +164,7 @@ QString timeText(const QString &claim, qint64 t, qint64 now)
         phrase = t > now ? u"issued %1 — in the future"_s.arg(rel) : u"issued %1"_s.arg(rel);
     else
         phrase = rel;
-    return localTime(t) + u" — "_s + phrase;
+    return phrase + u" \u00b7 "_s + localTime(t);
 }
 
 InspectedMember member(const QString &name, const QJsonValue &value, const QString &explanation,

@@ -30,7 +30,7 @@ struct InspectedMember
     QJsonValue value;
     QString display; // one line: the string itself, the number, "[2 items]", "{3 members}"
     QString explanation; // plain words for a registered name; empty otherwise
-    QString time; // NumericDate claims: local time plus relative ("expires in 14 min")
+    QString time; // NumericDate claims: relative plus local ("expires in 14 min · 2026-…")
     QList<InspectedMember> children;
 };
 

@@ -87,9 +87,9 @@ private Q_SLOTS:
         QCOMPARE(find(in.claims, u"custom"_s)->children.size(), 2);
         const InspectedMember *exp = find(in.claims, u"exp"_s);
         QCOMPARE(exp->display, QString::number(kNow + 14 * 60));
-        QVERIFY2(exp->time.endsWith(u"expires in 14 min"_s), qPrintable(exp->time));
-        QVERIFY(exp->time.startsWith(localTime(kNow + 14 * 60)));
-        QVERIFY2(find(in.claims, u"iat"_s)->time.endsWith(u"issued 10 min ago"_s),
+        QVERIFY2(exp->time.startsWith(u"expires in 14 min"_s), qPrintable(exp->time));
+        QVERIFY(exp->time.endsWith(localTime(kNow + 14 * 60)));
+        QVERIFY2(find(in.claims, u"iat"_s)->time.startsWith(u"issued 10 min ago"_s),
             qPrintable(find(in.claims, u"iat"_s)->time));
         QVERIFY(find(in.header, u"alg"_s)->explanation.contains(u"RFC 8725"_s));
         QVERIFY(!explainClaim(u"jti"_s).isEmpty());
