@@ -224,7 +224,8 @@ InspectorPanel::InspectorPanel(vault::Vault *vault, QWidget *parent, Clock clock
     connect(
         m_findingsView, &QTableView::doubleClicked, this, &InspectorPanel::openFindingReference);
     connect(m_watcher, &QFutureWatcherBase::finished, this, [this] {
-        if (m_watcher->future().resultCount() > 0)
+        // A newer input (inspected synchronously, or another worker) wins over a late result.
+        if (m_workerGeneration == m_generation && m_watcher->future().resultCount() > 0)
             apply(m_watcher->future().result());
     });
     if (vault) {
@@ -346,9 +347,10 @@ void InspectorPanel::refresh()
     m_summary->setText(tr("Reading a %1 kB token…").arg(request->token.size() / 1024));
     auto promise = std::make_shared<QPromise<jose::InspectOutcome>>();
     m_watcher->setFuture(promise->future());
-    QThreadPool::globalInstance()->start([promise, request, generation] {
+    m_workerGeneration = generation;
+    QThreadPool::globalInstance()->start([promise, request] {
         promise->start();
-        promise->addResult(jose::inspectAndVerify(*request), int(generation % 1000000));
+        promise->addResult(jose::inspectAndVerify(*request));
         promise->finish();
     });
 }

@@ -97,7 +97,8 @@ private:
     QFutureWatcher<jose::InspectOutcome> *m_watcher;
     SecretBytes m_vaultKey; // the chosen vault item's secret, while it is chosen
     jose::InspectOutcome m_outcome;
-    quint64 m_generation = 0;
+    quint64 m_generation = 0; // of the newest input
+    quint64 m_workerGeneration = 0; // of the input the worker is busy with
     bool m_busy = false;
 };
 
