@@ -304,17 +304,24 @@ QString explainHeaderParameter(const QString &name) { return headerTexts().value
 
 QString explainClaim(const QString &name) { return claimTexts().value(name); }
 
-QString findingReferenceText(const QString &id)
+namespace {
+// "RFC 8725 §3.10" in a finding's rationale: the first RFC section it names.
+QRegularExpressionMatch firstRfcSection(const QString &id)
 {
     static const QRegularExpression re(u"RFC (\\d{4}) §(\\d+(?:\\.\\d+)*)"_s);
-    const QRegularExpressionMatch m = re.match(findingRationale(id));
+    return re.match(findingRationale(id));
+}
+} // namespace
+
+QString findingReferenceText(const QString &id)
+{
+    const QRegularExpressionMatch m = firstRfcSection(id);
     return m.hasMatch() ? m.captured(0) : QString();
 }
 
 QUrl findingReference(const QString &id)
 {
-    static const QRegularExpression re(u"RFC (\\d{4}) §(\\d+(?:\\.\\d+)*)"_s);
-    const QRegularExpressionMatch m = re.match(findingRationale(id));
+    const QRegularExpressionMatch m = firstRfcSection(id);
     if (!m.hasMatch())
         return {};
     return QUrl(

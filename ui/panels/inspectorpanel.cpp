@@ -45,6 +45,9 @@ public:
 protected:
     void highlightBlock(const QString &text) override
     {
+        // Colouring a huge single line doubles what Qt's text layout costs on the UI thread.
+        if (text.size() > jose::kInspectOffThreadAbove)
+            return;
         using Role = jose::Segment::Role;
         for (const jose::Segment &s : jose::segmentRanges(text)) {
             QColor c;
