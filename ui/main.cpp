@@ -3,6 +3,7 @@
 #include "mainwindow.h"
 #include "models/itemfilterproxymodel.h"
 #include "panels/dashboardpanel.h"
+#include "panels/inspectorpanel.h"
 #include "panels/itempanel.h"
 #include "resources.h"
 #include "sampledata.h"
@@ -85,6 +86,12 @@ int main(int argc, char **argv)
     const QCommandLineOption dashboardOption(
         u"dashboard"_s, QCoreApplication::translate("main", "Start on the rotation dashboard."));
     parser.addOptions({ sampleData, screenshot, benchStartup, dashboardOption });
+    const QCommandLineOption panelOption(u"panel"_s,
+        QCoreApplication::translate("main",
+            "Open on <panel>: api-key, jwt, oauth or inspector (with --sample-data, a "
+            "signed sample token is loaded and verified)."),
+        QCoreApplication::translate("main", "panel"));
+    parser.addOption(panelOption);
     parser.process(app);
     const bool unattended = parser.isSet(screenshot) || parser.isSet(benchStartup);
 
@@ -114,6 +121,18 @@ int main(int argc, char **argv)
     }
     if (parser.isSet(dashboardOption))
         window.showDashboard();
+    if (parser.isSet(panelOption)) {
+        const QString panelId = parser.value(panelOption);
+        if (!window.showPanel(panelId)) {
+            std::fprintf(stderr, "keyhaven: no panel '%s'\n", qPrintable(panelId));
+            return 2;
+        }
+        if (panelId == u"inspector"_s && parser.isSet(sampleData)) {
+            const auto sample = keyhaven::ui::sampleSignedToken(QDateTime::currentDateTimeUtc());
+            window.inspector()->setPastedKey(QString::fromUtf8(sample.publicJwk));
+            window.inspector()->setToken(QString::fromUtf8(sample.token));
+        }
+    }
     window.show();
     vault->probeKeychain();
 

@@ -5,6 +5,7 @@
 #include "panels/apikeyspanel.h"
 #include "panels/connectionspanel.h"
 #include "panels/dashboardpanel.h"
+#include "panels/inspectorpanel.h"
 #include "panels/tokenspanel.h"
 #include "resources.h"
 #include "trayreminder.h"
@@ -73,6 +74,15 @@ MainWindow::MainWindow(vault::Vault *vault, QWidget *parent)
     connect(m_dashboard, &DashboardPanel::statusMessage, statusBar(), &QStatusBar::showMessage);
     if (QSystemTrayIcon::isSystemTrayAvailable())
         new TrayReminder(m_dashboard->model(), this, this);
+    m_inspector = new InspectorPanel(vault, m_tabs);
+    m_tabs->addTab(m_inspector, QIcon(u":/icons/token.svg"_s), m_inspector->title());
+    connect(m_inspector, &InspectorPanel::statusMessage, statusBar(), &QStatusBar::showMessage);
+    if (auto *tokens = qobject_cast<TokensPanel *>(panel(vault::ItemKind::Jwt))) {
+        connect(tokens, &TokensPanel::inspectRequested, this, [this](const vault::Item &item) {
+            m_tabs->setCurrentWidget(m_inspector);
+            m_inspector->inspectItem(item);
+        });
+    }
 
     // Window-wide shortcuts go to the current panel. A focused line edit still gets its own
     // Ctrl+C and Delete first (QLineEdit claims them through ShortcutOverride).
@@ -142,6 +152,16 @@ void MainWindow::setCurrentPanel(vault::ItemKind kind)
 void MainWindow::showDashboard() { m_tabs->setCurrentWidget(m_dashboard); }
 
 bool MainWindow::isDashboardShown() const { return m_tabs->currentWidget() == m_dashboard; }
+bool MainWindow::showPanel(const QString &id)
+{
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        if (m_tabs->widget(i)->objectName() == u"panel-"_s + id) {
+            m_tabs->setCurrentIndex(i);
+            return true;
+        }
+    }
+    return false;
+}
 
 void MainWindow::setKeychainState(KeychainState state)
 {

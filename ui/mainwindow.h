@@ -15,6 +15,7 @@ namespace keyhaven::ui {
 
 class Clipboard;
 class DashboardPanel;
+class InspectorPanel;
 class ItemPanel;
 
 // Kept small on purpose (STYLE.md): the panels hold the item logic, the Vault holds the data.
@@ -37,6 +38,9 @@ public:
     DashboardPanel *dashboard() const { return m_dashboard; }
     void showDashboard();
     bool isDashboardShown() const;
+    InspectorPanel *inspector() const { return m_inspector; }
+    // Shows the tab whose widget is named "panel-<id>" ("api-key", "jwt", "inspector", ...).
+    bool showPanel(const QString &id);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -53,6 +57,7 @@ private:
     QLabel *m_keychainLabel;
     QList<ItemPanel *> m_panels;
     DashboardPanel *m_dashboard = nullptr;
+    InspectorPanel *m_inspector = nullptr;
 };
 
 } // namespace keyhaven::ui

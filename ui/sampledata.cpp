@@ -1,13 +1,19 @@
 // ui/sampledata.cpp — a few realistic sample items for `keyhaven --sample-data`.
 #include "sampledata.h"
 
+#include "common/ossl.h"
+#include "jose/jwk.h"
+#include "jose/jwssigner.h"
 #include "vault/vault.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRandomGenerator>
 
 #include <memory>
+
+#include <openssl/evp.h>
 
 using namespace Qt::StringLiterals;
 
@@ -65,6 +71,50 @@ Item base(ItemKind kind, const QString &name, const QString &owner, const QStrin
 }
 
 } // namespace
+
+SampleSignedToken sampleSignedToken(const QDateTime &now)
+{
+    SampleSignedToken out;
+    ossl::PKeyPtr pkey(EVP_PKEY_Q_keygen(nullptr, nullptr, "EC", "P-256"));
+    if (!pkey)
+        return out;
+    const jose::Key key = jose::Key::fromPKey(std::move(pkey), u"sample key"_s);
+    const qint64 t = now.toSecsSinceEpoch();
+    const QJsonObject claims {
+        { u"iss"_s, u"https://login.example.com"_s },
+        { u"sub"_s, u"248289761001"_s },
+        { u"aud"_s, QJsonArray { u"https://api.example.com"_s, u"billing-dashboard"_s } },
+        { u"iat"_s, t - 46 * 60 },
+        { u"nbf"_s, t - 45 * 60 },
+        { u"exp"_s, t + 14 * 60 },
+        { u"jti"_s, u"b6f1c2e0-9f8a-4d61-a0de-8f3c7c1d2e4f"_s },
+        { u"azp"_s, u"billing-dashboard"_s },
+        { u"scope"_s, u"openid profile invoices:read"_s },
+        { u"email"_s, u"jane.doe@example.com"_s },
+        { u"roles"_s, QJsonArray { u"viewer"_s, u"billing"_s } },
+    };
+    jose::SignOptions options;
+    options.alg = u"ES256"_s;
+    options.extraHeader = QJsonObject { { u"kid"_s, u"2026-11-sig"_s } };
+    // In the order an issuer writes them (QJsonObject would sort the names).
+    QByteArray payload = "{";
+    for (const char *name :
+        { "iss", "sub", "aud", "azp", "scope", "iat", "nbf", "exp", "jti", "email", "roles" }) {
+        const QString n = QString::fromLatin1(name);
+        QByteArray one =
+            QJsonDocument(QJsonObject { { n, claims.value(n) } }).toJson(QJsonDocument::Compact);
+        payload += (payload.size() > 1 ? "," : "") + one.mid(1, one.size() - 2);
+    }
+    payload += '}';
+    const auto token = jose::signCompact(payload, key, options);
+    if (!token)
+        return out;
+    out.token = *token;
+    QJsonObject jwk = key.publicJwk();
+    jwk.insert(u"kid"_s, u"2026-11-sig"_s);
+    out.publicJwk = QJsonDocument(jwk).toJson(QJsonDocument::Indented);
+    return out;
+}
 
 QList<SampleItem> sampleItems(const QDateTime &now)
 {

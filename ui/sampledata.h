@@ -26,6 +26,15 @@ struct SampleItem
 // connection, relative to `now`.
 QList<SampleItem> sampleItems(const QDateTime &now);
 
+// A really signed sample token (ES256, a key made for the occasion) and its public JWK, for the
+// inspector's demo and screenshot.
+struct SampleSignedToken
+{
+    QByteArray token;
+    QByteArray publicJwk;
+};
+SampleSignedToken sampleSignedToken(const QDateTime &now);
+
 // Adds the sample items through the Vault (so secrets go to the keychain) if the store is empty;
 // `done` runs once every item is in (or with the first error).
 void addSampleData(vault::Vault *vault, QObject *context, std::function<void(Result<void>)> done);

@@ -55,7 +55,10 @@ Result<DecodedJws> decodeCompact(QByteArrayView input, const DecodeOptions &opti
         // The protected header of a JWE is still readable; show it when it decodes.
         const QByteArrayView h = t.first(t.indexOf('.'));
         if (auto json = base64url::decode(h)) {
-            if (auto obj = strictjson::parseObject(*json))
+            strictjson::Options jweOptions;
+            if (options.memberOrder)
+                jweOptions.memberOrder = &d.headerOrder;
+            if (auto obj = strictjson::parseObject(*json, jweOptions))
                 d.header = *obj;
         }
         return d;
@@ -80,7 +83,10 @@ Result<DecodedJws> decodeCompact(QByteArrayView input, const DecodeOptions &opti
                   "whitespace, no characters outside A-Z a-z 0-9 - _)"_s);
     } else {
         d.headerJson = *headerBytes;
-        auto header = strictjson::parseObject(d.headerJson);
+        strictjson::Options headerOptions;
+        if (options.memberOrder)
+            headerOptions.memberOrder = &d.headerOrder;
+        auto header = strictjson::parseObject(d.headerJson, headerOptions);
         if (!header) {
             d.findings << Finding::error(
                 header.error().id == u"duplicate-member"_s ? header.error().id : u"malformed"_s,
@@ -154,7 +160,10 @@ Result<DecodedJws> decodeCompact(QByteArrayView input, const DecodeOptions &opti
 
     // Claims (JWT).
     if (d.payloadOk && options.jwt) {
-        auto claims = strictjson::parseObject(d.payload);
+        strictjson::Options claimsOptions;
+        if (options.memberOrder)
+            claimsOptions.memberOrder = &d.claimsOrder;
+        auto claims = strictjson::parseObject(d.payload, claimsOptions);
         if (!claims) {
             d.findings << Finding::error(
                 claims.error().id == u"duplicate-member"_s ? claims.error().id : u"malformed"_s,

@@ -7,6 +7,7 @@
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QJsonObject>
+#include <QStringList>
 
 namespace keyhaven::jose {
 
@@ -15,6 +16,8 @@ struct DecodeOptions
     // JWT mode: the payload must be a JSON object of claims (RFC 7519). Off for plain JWS
     // (test vectors whose payload is "foo").
     bool jwt = true;
+    // Fill DecodedJws::headerOrder / claimsOrder (the inspector's tree follows the token).
+    bool memberOrder = false;
 };
 
 // What a token says about itself. Nothing here is verified.
@@ -27,6 +30,8 @@ struct DecodedJws
     QByteArray signature; // decoded bytes
     QJsonObject header;
     QJsonObject claims;
+    QStringList headerOrder,
+        claimsOrder; // member names in token order (DecodeOptions::memberOrder)
     bool headerOk = false; // header decoded to a JSON object with an "alg" string
     bool payloadOk = false;
     bool signatureOk = false;

@@ -59,7 +59,7 @@ private:
     bool utf8Sequence();
     int hex4();
     void appendUtf8(QByteArray &to, char32_t cp);
-    Result<void> memberName(qsizetype firstName);
+    Result<void> memberName(qsizetype firstName, bool topLevel);
     Result<void> closeObject(const Frame &f);
 
     const unsigned char *m_p;
@@ -305,7 +305,7 @@ bool Scanner::literal(QByteArrayView word)
 
 // Reads `"name" :` in an object. Names are compared after unescaping: {"a":1,"\u0061":2} is a
 // duplicate.
-Result<void> Scanner::memberName(qsizetype first)
+Result<void> Scanner::memberName(qsizetype first, bool topLevel)
 {
     skipWs();
     if (m_i >= m_n || m_p[m_i] != '"')
@@ -320,6 +320,8 @@ Result<void> Scanner::memberName(qsizetype first)
                 return duplicate(name);
     }
     m_names.push_back(name);
+    if (m_opt.memberOrder && topLevel)
+        m_opt.memberOrder->append(QString::fromUtf8(name));
     skipWs();
     if (m_i >= m_n || m_p[m_i] != ':')
         return fail(u"expected ':'"_s);
@@ -370,7 +372,7 @@ Result<void> Scanner::run()
                     continue;
                 }
                 if (isObject) {
-                    if (auto r = memberName(stack.back().firstName); !r)
+                    if (auto r = memberName(stack.back().firstName, stack.size() == 1); !r)
                         return r;
                 }
                 continue;
@@ -399,7 +401,7 @@ Result<void> Scanner::run()
         if (c == ',') {
             ++m_i;
             if (top.isObject) {
-                if (auto r = memberName(top.firstName); !r)
+                if (auto r = memberName(top.firstName, stack.size() == 1); !r)
                     return r;
             }
             expectValue = true;

@@ -5,6 +5,7 @@
 
 #include <QByteArrayView>
 #include <QJsonObject>
+#include <QStringList>
 
 namespace keyhaven::jose::strictjson {
 
@@ -12,6 +13,9 @@ struct Options
 {
     int maxDepth = 64; // nesting limit: 10,000-deep input is refused, never recursed into
     bool rejectNul = true; // "\u0000" inside a string (C-string truncation of claims)
+    // When set, receives the top-level object's member names in document order (QJsonObject
+    // sorts them; the inspector shows a token's claims in the order its issuer wrote them).
+    QStringList *memberOrder = nullptr;
 };
 
 // Checks RFC 8259 syntax, UTF-8 (no overlongs, surrogates or bytes past U+10FFFF), unpaired

@@ -6,6 +6,8 @@
 #   2. the same RSS figure for Debian's KeePassXC, idle with an empty profile (the anchor);
 #   3. the search box's cost per keystroke over 100,000 rows (bench_ui_filter).
 # Targets: first paint <= 500 ms, RSS <= KeePassXC's, filter <= 16 ms per keystroke.
+#   4. the Token Inspector: a 4 kB token from setToken() to a repainted panel (bench_ui_inspector).
+# Inspector target: <= 16 ms (one frame).
 set -euo pipefail
 ROOT=${KEYHAVEN_ROOT:?run through ./dev bench}
 BUILD=${KEYHAVEN_BUILD:-$ROOT/build/bench}
@@ -116,3 +118,9 @@ echo "first paint (median of $RUNS, $ITEMS items): ${paint_med} ms   (target <= 
 echo "RSS after first paint + 1 s: ${rss_med} KiB   KeePassXC idle: ${kp_rss} KiB   (target <=)"
 grep '^filter-ms-per-keystroke' "$WORK/filter" | sed 's/$/   (target <= 16)/'
 grep '^dashboard-' "$WORK/dashboard" | sed 's/$/   (target <= 16)/'
+
+echo
+echo "== Token Inspector: a 4 kB token rendered (bench_ui_inspector, offscreen)"
+cmake --build "$BUILD" --target bench_ui_inspector >/dev/null
+QT_QPA_PLATFORM=offscreen "$BIN/bench_ui_inspector" 100 | tee "$WORK/inspector"
+grep '^inspector-4kB-render-ms' "$WORK/inspector" | sed 's/$/   (target <= 16)/'

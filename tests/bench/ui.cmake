@@ -3,3 +3,8 @@
 qt_add_executable(bench_ui_filter ${CMAKE_CURRENT_LIST_DIR}/bench-ui-filter.cpp)
 target_link_libraries(bench_ui_filter PRIVATE keyhaven-ui keyhaven_options Qt6::Widgets Qt6::Test)
 set_target_properties(bench_ui_filter PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${PROJECT_BINARY_DIR}/bin)
+
+# The Token Inspector: a 4 kB token rendered within one frame (bench_ui_inspector).
+qt_add_executable(bench_ui_inspector ${CMAKE_CURRENT_LIST_DIR}/bench-ui-inspector.cpp)
+target_link_libraries(bench_ui_inspector PRIVATE keyhaven-ui keyhaven_options Qt6::Widgets Qt6::Test)
+set_target_properties(bench_ui_inspector PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${PROJECT_BINARY_DIR}/bin)

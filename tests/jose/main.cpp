@@ -7,10 +7,12 @@ QObject *makeTestParsers(); // tst_parsers.cpp
 QObject *makeTestPrimitives(); // tst_primitives.cpp
 QObject *makeTestJwsVectors(); // tst_jwsvectors.cpp
 QObject *makeTestAttacks(); // tst_attacks.cpp
+QObject *makeTestInspection(); // tst_inspection.cpp
 
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
-    return keyhaven::test::runAll(
-        argc, argv, { makeTestParsers, makeTestPrimitives, makeTestJwsVectors, makeTestAttacks });
+    return keyhaven::test::runAll(argc, argv,
+        { makeTestParsers, makeTestPrimitives, makeTestJwsVectors, makeTestAttacks,
+            makeTestInspection });
 }

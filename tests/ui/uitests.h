@@ -10,6 +10,7 @@ QObject *makeClipboardTest();
 QObject *makePanelsTest();
 QObject *makeNoKeychainTest();
 QObject *makeDashboardTest();
+QObject *makeInspectorTest();
 
 // Runs in a child tst_ui (see main.cpp) whose D-Bus session points nowhere: opens a real Vault,
 // shows the main window and checks the no-keychain banner. Returns the process exit code.

@@ -76,6 +76,7 @@ ItemPanel::ItemPanel(vault::ItemKind kind, const Texts &texts, vault::Vault *vau
     layout->addWidget(description);
 
     auto *bar = new QHBoxLayout;
+    m_bar = bar;
     m_search->setObjectName(u"searchEdit"_s);
     m_search->setClearButtonEnabled(true);
     m_search->setPlaceholderText(tr("Search name, owner, tags, header, URL, issuer… (Ctrl+F)"));
@@ -214,6 +215,12 @@ bool ItemPanel::eventFilter(QObject *watched, QEvent *event)
         }
     }
     return QWidget::eventFilter(watched, event);
+}
+
+void ItemPanel::addExtraButton(QPushButton *button)
+{
+    button->setAutoDefault(false);
+    m_bar->addWidget(button);
 }
 
 void ItemPanel::fitColumns()

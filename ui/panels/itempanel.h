@@ -7,6 +7,7 @@
 #include <QPointer>
 #include <QWidget>
 
+class QHBoxLayout;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -69,6 +70,8 @@ protected:
         QString emptyHint; // shown while the list is empty
     };
     bool eventFilter(QObject *watched, QEvent *event) override;
+    // A panel-specific action next to Add / Edit / Delete / Copy.
+    void addExtraButton(QPushButton *button);
     void resizeEvent(QResizeEvent *event) override;
 
     // `items`: the store's items, read once by the window for every panel.
@@ -93,6 +96,7 @@ private:
     QLineEdit *m_search;
     QTableView *m_view;
     QLabel *m_emptyHint;
+    QHBoxLayout *m_bar = nullptr;
     QPushButton *m_add;
     QPushButton *m_edit;
     QPushButton *m_delete;

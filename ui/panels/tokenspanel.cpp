@@ -1,6 +1,10 @@
 // ui/panels/tokenspanel.cpp — the panel of tokens (JWTs).
 #include "panels/tokenspanel.h"
 
+#include <QPushButton>
+
+using namespace Qt::StringLiterals;
+
 namespace keyhaven::ui {
 
 TokensPanel::TokensPanel(
@@ -16,7 +20,18 @@ TokensPanel::TokensPanel(
             tr("No tokens yet. Press Ctrl+N to add a JWT; it is kept in the system keychain."),
         },
         vault, items, clipboard, parent)
+    , m_inspect(new QPushButton(QIcon(u":/icons/token.svg"_s), tr("&Inspect"), this))
 {
+    m_inspect->setObjectName(u"inspectButton"_s);
+    m_inspect->setToolTip(tr("Open the selected token in the Inspector (read from the keychain)"));
+    addExtraButton(m_inspect);
+    const auto update = [this] { m_inspect->setEnabled(selectedItem().has_value()); };
+    connect(this, &ItemPanel::selectionChanged, this, update);
+    update();
+    connect(m_inspect, &QPushButton::clicked, this, [this] {
+        if (const std::optional<vault::Item> item = selectedItem())
+            Q_EMIT inspectRequested(*item);
+    });
 }
 
 } // namespace keyhaven::ui

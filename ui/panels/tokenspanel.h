@@ -11,6 +11,15 @@ class TokensPanel : public ItemPanel
 public:
     TokensPanel(vault::Vault *vault, const QList<vault::Item> &items, Clipboard *clipboard,
         QWidget *parent);
+
+    QPushButton *inspectButton() const { return m_inspect; }
+
+Q_SIGNALS:
+    // "Inspect": open the selected token in the Token Inspector.
+    void inspectRequested(const keyhaven::vault::Item &item);
+
+private:
+    QPushButton *m_inspect;
 };
 
 } // namespace keyhaven::ui
