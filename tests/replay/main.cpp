@@ -1,0 +1,12 @@
+// tests/replay/main.cpp — runs the replay test classes.
+#include "testsupport.h"
+
+#include <QCoreApplication>
+
+QObject *makeCurlImportTest(); // tst_curlimport.cpp
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    return keyhaven::test::runAll(argc, argv, { makeCurlImportTest });
+}
