@@ -81,6 +81,7 @@ QList<Command> allCommands()
 {
     QList<Command> all = joseCommands();
     all += keyCommands();
+    all += replayCommands();
     return all;
 }
 

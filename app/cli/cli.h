@@ -76,6 +76,7 @@ private:
 // Contributed by each module's command file.
 QList<Command> joseCommands(); // decode, verify, sign, pkce        (cli/josecommands.cpp)
 QList<Command> keyCommands(); // keys ..., secret, run              (cli/keycommands.cpp)
+QList<Command> replayCommands(); // replay                         (cli/replaycommands.cpp)
 
 // The whole table, in help order.
 QList<Command> allCommands();
