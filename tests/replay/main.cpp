@@ -4,9 +4,10 @@
 #include <QCoreApplication>
 
 QObject *makeCurlImportTest(); // tst_curlimport.cpp
+QObject *makeDiagnosisTest(); // tst_diagnosis.cpp
 
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
-    return keyhaven::test::runAll(argc, argv, { makeCurlImportTest });
+    return keyhaven::test::runAll(argc, argv, { makeCurlImportTest, makeDiagnosisTest });
 }
