@@ -5,9 +5,10 @@
 
 QObject *makeCliJoseTest(); // clijosetest.cpp
 QObject *makeCliKeysTest(); // clikeystest.cpp
+QObject *makeCliReplayTest(); // clireplaytest.cpp
 
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
-    return keyhaven::test::runAll(argc, argv, { makeCliJoseTest, makeCliKeysTest });
+    return keyhaven::test::runAll(argc, argv, { makeCliJoseTest, makeCliKeysTest, makeCliReplayTest });
 }
