@@ -1,9 +1,11 @@
 // cli/replaycommands.cpp — replay: import a curl command, bind a vault item, check, send, diagnose.
 #include "cli/cli.h"
 #include "common/io.h"
+#include "common/paths.h"
 #include "replay/authbinding.h"
 #include "replay/curlimport.h"
 #include "replay/diagnosis.h"
+#include "replay/history.h"
 #include "replay/requestfindings.h"
 #include "replay/sender.h"
 #include "vault/vault.h"
@@ -208,6 +210,15 @@ public:
 
     void start()
     {
+        Result<std::unique_ptr<replay::History>> history =
+            replay::History::open(paths::databaseFile());
+        if (!history) {
+            m_inv.fail(history.error());
+            return;
+        }
+        m_history = std::move(history).value();
+        for (const replay::DetectedCredential &c : std::as_const(m_p.import.credentials))
+            m_redactions.append({ c.value, "\u2039redacted\u203a"_ba });
         if (!m_p.item) {
             next();
             return;
@@ -224,6 +235,7 @@ public:
                     return;
                 }
                 m_secret = std::move(secret).value();
+                m_redactions.prepend({ m_secret.bytes(), replay::itemPlaceholder(m_p.item->name) });
                 next();
             });
     }
@@ -248,8 +260,11 @@ private:
             }
         }
         const Request shown = m_p.import.requests[m_index]; // placeholders only
-        m_sender->send(r, [this, shown](Result<replay::Response> res) {
+        m_sender->send(r, [this, shown, r](Result<replay::Response> res) {
+            const QString itemName = m_p.item ? m_p.item->name : QString();
             if (!res) {
+                record(replay::historyEntry(
+                    r, itemName, nullptr, {}, res.error().message, m_redactions));
                 m_inv.fail(res.error());
                 return;
             }
@@ -260,6 +275,7 @@ private:
             if (m_p.item && m_p.item->kind == vault::ItemKind::Jwt && m_p.item->expires.isValid())
                 facts.tokenExpires = m_p.item->expires;
             const QList<replay::Diagnosis> diagnosis = replay::diagnose(shown, facts);
+            record(replay::historyEntry(r, itemName, &resp, diagnosis, {}, m_redactions));
             if (resp.status >= 400)
                 m_worst = std::max(m_worst, int(ExitInvalid));
             if (m_inv.json()) {
@@ -285,8 +301,16 @@ private:
         });
     }
 
+    void record(const replay::HistoryEntry &entry)
+    {
+        if (Result<void> w = m_history->append(entry); !w)
+            m_inv.err() << "warning: not recorded in the history: " << w.error().message << '\n';
+    }
+
     Invocation &m_inv;
     Prepared m_p;
+    std::unique_ptr<replay::History> m_history;
+    QList<replay::Redaction> m_redactions;
     QNetworkAccessManager *m_network;
     replay::Sender *m_sender;
     SecretBytes m_secret;
@@ -333,6 +357,45 @@ void replayRun(Invocation &inv)
     run->start();
 }
 
+void historyRun(Invocation &inv)
+{
+    bool ok = true;
+    const int limit = inv.isSet(u"limit"_s) ? inv.value(u"limit"_s).toInt(&ok) : 50;
+    if (!ok || limit <= 0) {
+        inv.usage(u"--limit takes a positive number."_s);
+        return;
+    }
+    Result<std::unique_ptr<replay::History>> history = replay::History::open(paths::databaseFile());
+    if (!history) {
+        inv.fail(history.error());
+        return;
+    }
+    Result<QList<replay::HistoryEntry>> entries = (*history)->list(limit);
+    if (!entries) {
+        inv.fail(entries.error());
+        return;
+    }
+    if (inv.json()) {
+        QJsonArray a;
+        for (const replay::HistoryEntry &e : std::as_const(*entries))
+            a.append(e.toJson());
+        inv.printJson(QJsonObject { { u"history"_s, a } });
+    } else {
+        for (const replay::HistoryEntry &e : std::as_const(*entries)) {
+            inv.out() << e.id << "  " << e.at.toString(Qt::ISODate) << "  "
+                      << (e.status ? QString::number(e.status) : u"---"_s) << "  "
+                      << QString::fromUtf8(e.method) << ' ' << e.url << "  " << e.timeMs << " ms"
+                      << (e.item.isEmpty() ? QString() : u"  with "_s + e.item) << '\n';
+            for (const replay::Diagnosis &d : e.diagnosis)
+                inv.out() << "      " << d.message << '\n';
+            if (!e.error.isEmpty())
+                inv.out() << "      " << e.error << '\n';
+        }
+        inv.out().flush();
+    }
+    inv.finish(ExitOk);
+}
+
 } // namespace
 
 QList<Command> replayCommands()
@@ -369,6 +432,22 @@ QList<Command> replayCommands()
             "--json prints {status, headers, body | body_base64, time_ms, diagnosis}.\n"
             "Exit: 0 ok, 1 a 4xx/5xx answer or a blocking finding, 2 usage or malformed input "
             "(also where curl itself would refuse), 3 network, keychain or database."_s,
+        },
+        Command {
+            { u"history"_s },
+            u"[--limit N] [--json]"_s,
+            u"List past replays, newest first (credentials redacted)"_s,
+            { QCommandLineOption(u"limit"_s, u"How many entries (default 50)."_s, u"N"_s),
+                jsonOption() },
+            {},
+            historyRun,
+            u"Every replay is recorded with each credential replaced by \u2039item NAME\u203a "
+            "(or \u2039redacted\u203a for one pasted into the command): headers, query, body, "
+            "cookies and any bytes equal to the vault secret. Set-Cookie values are redacted; "
+            "response bodies are not stored.\n"
+            "--json prints {\"history\": [{id, at, item, method, url, request_headers, "
+            "request_body, status, response_headers, size, time_ms, ttfb_ms, diagnosis, "
+            "error}]}."_s,
         },
     };
 }

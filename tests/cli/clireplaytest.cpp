@@ -4,6 +4,8 @@
 // and 401 diagnosis.
 #include "testsupport.h"
 
+#include <QDir>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -223,6 +225,36 @@ private Q_SLOTS:
         r = cli({ u"replay"_s, u"--curl"_s, u"curl %1/status/429"_s.arg(m_originA) });
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains("429: too many requests"), r.err.constData());
+    }
+
+    // Runs last: every send above was recorded, and no secret reached the database files.
+    void historyIsRedacted()
+    {
+        const ProcessResult r = cli({ u"history"_s, u"--limit"_s, u"100"_s, u"--json"_s });
+        QVERIFY2(r.exitCode == 0, describe(r).constData());
+        const QJsonArray entries = bodyJson(r).value(u"history"_s).toArray();
+        qInfo("replay history: %d entries", int(entries.size()));
+        QVERIFY(entries.size() >= 10);
+        QVERIFY(!r.out.contains(m_key) && !r.out.contains(m_jwt));
+        bool sawKey = false;
+        for (const QJsonValue &e : entries) {
+            for (const QJsonValue &h : e[u"request_headers"_s].toArray())
+                sawKey |=
+                    h.toArray() == QJsonArray { u"X-Api-Key"_s, u"\u2039item hb-key\u203a"_s };
+        }
+        QVERIFY(sawKey);
+        const QDir data(qEnvironmentVariable("KEYHAVEN_DATA_DIR"));
+        int files = 0;
+        for (const QFileInfo &fi : data.entryInfoList(QDir::Files)) {
+            QFile f(fi.filePath());
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            const QByteArray bytes = f.readAll();
+            ++files;
+            QVERIFY2(!bytes.contains(m_key), qPrintable(fi.fileName()));
+            QVERIFY2(!bytes.contains(m_jwt), qPrintable(fi.fileName()));
+            QVERIFY(!bytes.contains(m_key.toBase64()));
+        }
+        QVERIFY(files >= 1);
     }
 };
 

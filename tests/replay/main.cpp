@@ -5,9 +5,11 @@
 
 QObject *makeCurlImportTest(); // tst_curlimport.cpp
 QObject *makeDiagnosisTest(); // tst_diagnosis.cpp
+QObject *makeHistoryTest(); // tst_history.cpp
 
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
-    return keyhaven::test::runAll(argc, argv, { makeCurlImportTest, makeDiagnosisTest });
+    return keyhaven::test::runAll(
+        argc, argv, { makeCurlImportTest, makeDiagnosisTest, makeHistoryTest });
 }
