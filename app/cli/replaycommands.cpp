@@ -5,6 +5,7 @@
 #include "replay/authbinding.h"
 #include "replay/curlimport.h"
 #include "replay/diagnosis.h"
+#include "replay/harimport.h"
 #include "replay/history.h"
 #include "replay/requestfindings.h"
 #include "replay/sender.h"
@@ -61,34 +62,68 @@ struct Prepared
 // Imports, binds (with placeholders) and checks. Fails the invocation and returns nullopt on error.
 std::optional<Prepared> prepare(Invocation &inv)
 {
-    if (inv.isSet(u"har"_s)) {
-        inv.fail(Error::input(u"not-implemented"_s, u"HAR import is not available yet."_s));
-        return std::nullopt;
-    }
     if (!inv.positional().isEmpty()) {
         inv.fail(Error::input(
-            u"not-implemented"_s, u"Saved requests are not available yet; use --curl."_s));
+            u"not-implemented"_s, u"Saved requests are not available yet; use --curl or --har."_s));
         return std::nullopt;
     }
-    if (!inv.isSet(u"curl"_s)) {
-        inv.usage(u"Give the request: --curl 'curl ...'."_s);
+    if (inv.isSet(u"curl"_s) == inv.isSet(u"har"_s)) {
+        inv.usage(u"Give the request: --curl 'curl ...' or --har FILE."_s);
         return std::nullopt;
     }
-    replay::CurlContext ctx;
-    ctx.workingDir = QDir::current();
-    const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    ctx.env = [env](const QString &name) -> std::optional<QByteArray> {
-        if (!env.contains(name))
+    replay::CurlImport source;
+    if (inv.isSet(u"har"_s)) {
+        Result<QByteArray> bytes = io::readFile(inv.value(u"har"_s), 512LL * 1024 * 1024);
+        if (!bytes) {
+            inv.fail(bytes.error());
             return std::nullopt;
-        return env.value(name).toUtf8();
-    };
-    ctx.readStdin = [] { return io::readFile(u"-"_s, 64 * 1024 * 1024); };
-    Result<replay::CurlImport> imported = replay::importCurl(inv.value(u"curl"_s).toUtf8(), ctx);
-    if (!imported) {
-        inv.fail(imported.error());
-        return std::nullopt;
+        }
+        replay::HarFilter filter;
+        filter.host = inv.value(u"host"_s);
+        filter.method = inv.value(u"method"_s).toUtf8();
+        filter.status = inv.value(u"status"_s).toInt();
+        Result<QList<replay::HarEntry>> entries = replay::importHar(*bytes, filter);
+        if (!entries) {
+            inv.fail(entries.error());
+            return std::nullopt;
+        }
+        bool ok = true;
+        const int wanted = inv.isSet(u"entry"_s) ? inv.value(u"entry"_s).toInt(&ok) : -1;
+        if (!ok) {
+            inv.usage(u"--entry takes a number (from 0)."_s);
+            return std::nullopt;
+        }
+        for (const replay::HarEntry &e : std::as_const(*entries)) {
+            if (wanted >= 0 && e.index != wanted)
+                continue;
+            source.requests.append(e.request);
+            source.notes += e.notes;
+        }
+        if (source.requests.isEmpty()) {
+            inv.fail(Error::input(u"no-entry"_s,
+                wanted >= 0 ? u"The HAR has no entry %1 (that passes the filters)."_s.arg(wanted)
+                            : u"No HAR entry passes the filters."_s));
+            return std::nullopt;
+        }
+    } else {
+        replay::CurlContext ctx;
+        ctx.workingDir = QDir::current();
+        const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        ctx.env = [env](const QString &name) -> std::optional<QByteArray> {
+            if (!env.contains(name))
+                return std::nullopt;
+            return env.value(name).toUtf8();
+        };
+        ctx.readStdin = [] { return io::readFile(u"-"_s, 64 * 1024 * 1024); };
+        Result<replay::CurlImport> imported =
+            replay::importCurl(inv.value(u"curl"_s).toUtf8(), ctx);
+        if (!imported) {
+            inv.fail(imported.error());
+            return std::nullopt;
+        }
+        source = std::move(imported).value();
     }
-    Prepared p { std::move(imported).value(), std::nullopt, {} };
+    Prepared p { std::move(source), std::nullopt, {} };
 
     if (inv.isSet(u"with"_s)) {
         Result<Vault *> v = Vault::openDefault(&inv);
@@ -409,7 +444,12 @@ QList<Command> replayCommands()
             {
                 QCommandLineOption(u"curl"_s, u"A curl command line (as pasted)."_s, u"COMMAND"_s),
                 QCommandLineOption(u"har"_s, u"A HAR 1.2 file."_s, u"FILE"_s),
-                QCommandLineOption(u"entry"_s, u"The HAR entry to replay."_s, u"N"_s),
+                QCommandLineOption(u"entry"_s, u"The HAR entry to replay (from 0)."_s, u"N"_s),
+                QCommandLineOption(u"host"_s, u"HAR: only entries to this host."_s, u"HOST"_s),
+                QCommandLineOption(
+                    u"method"_s, u"HAR: only entries with this method."_s, u"METHOD"_s),
+                QCommandLineOption(u"status"_s,
+                    u"HAR: only entries whose recorded answer had this status."_s, u"CODE"_s),
                 QCommandLineOption(u"with"_s, u"Bind this vault item's credential."_s, u"ITEM"_s),
                 QCommandLineOption(
                     u"basic-user"_s, u"Basic auth: this user with the item's secret."_s, u"USER"_s),

@@ -12,6 +12,7 @@
 #include <QProcess>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QUuid>
 
@@ -225,6 +226,42 @@ private Q_SLOTS:
         r = cli({ u"replay"_s, u"--curl"_s, u"curl %1/status/429"_s.arg(m_originA) });
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains("429: too many requests"), r.err.constData());
+    }
+
+    void replaysHarEntry()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString file = dir.filePath(u"session.har"_s);
+        const QJsonObject get { { u"request"_s,
+                                    QJsonObject { { u"method"_s, u"GET"_s },
+                                        { u"url"_s, QString(m_originA + u"/get"_s) } } },
+            { u"response"_s, QJsonObject { { u"status"_s, 200 } } } };
+        const QJsonObject post { { u"request"_s,
+                                     QJsonObject { { u"method"_s, u"POST"_s },
+                                         { u"url"_s, QString(m_originA + u"/anything/har"_s) },
+                                         { u"postData"_s,
+                                             QJsonObject { { u"mimeType"_s, u"text/plain"_s },
+                                                 { u"text"_s, u"from the har"_s } } } } },
+            { u"response"_s, QJsonObject { { u"status"_s, 401 } } } };
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QJsonDocument(QJsonObject { { u"log"_s,
+                                  QJsonObject { { u"version"_s, u"1.2"_s },
+                                      { u"entries"_s, QJsonArray { get, post } } } } })
+                    .toJson());
+        f.close();
+        ProcessResult r = cli({ u"replay"_s, u"--har"_s, file, u"--status"_s, u"401"_s, u"--with"_s,
+            u"hb-key"_s, u"--json"_s });
+        QVERIFY2(r.exitCode == 0, describe(r).constData());
+        const QJsonObject echoed =
+            QJsonDocument::fromJson(bodyJson(r).value(u"body"_s).toString().toUtf8()).object();
+        QCOMPARE(echoed.value(u"method"_s).toString(), u"POST"_s);
+        QCOMPARE(echoed.value(u"data"_s).toString(), u"from the har"_s);
+        QCOMPARE(
+            echoed.value(u"headers"_s).toObject().value(u"X-Api-Key"_s).toString().toUtf8(), m_key);
+        r = cli({ u"replay"_s, u"--har"_s, file, u"--entry"_s, u"7"_s, u"--dry-run"_s });
+        QCOMPARE(r.exitCode, 2);
     }
 
     // Runs last: every send above was recorded, and no secret reached the database files.
