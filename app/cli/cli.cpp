@@ -82,6 +82,7 @@ QList<Command> allCommands()
     QList<Command> all = joseCommands();
     all += keyCommands();
     all += oauthCommands();
+    all += replayCommands();
     all += docCommands();
     return all;
 }

@@ -78,6 +78,7 @@ private:
 QList<Command> joseCommands(); // decode, verify, sign, pkce        (cli/josecommands.cpp)
 QList<Command> keyCommands(); // keys ..., secret, run              (cli/keycommands.cpp)
 QList<Command> oauthCommands(); // connections, login, token, ... (cli/oauthcommands.cpp)
+QList<Command> replayCommands(); // replay, history                (cli/replaycommands.cpp)
 
 QList<Command> docCommands(); // --generate, --complete (hidden)          (cli/docgen.cpp)
 

@@ -6,10 +6,11 @@
 QObject *makeCliJoseTest(); // clijosetest.cpp
 QObject *makeCliKeysTest(); // clikeystest.cpp
 QObject *makeCliDocsTest(); // clidocstest.cpp
+QObject *makeCliReplayTest(); // clireplaytest.cpp
 
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     return keyhaven::test::runAll(
-        argc, argv, { makeCliJoseTest, makeCliKeysTest, makeCliDocsTest });
+        argc, argv, { makeCliJoseTest, makeCliKeysTest, makeCliDocsTest, makeCliReplayTest });
 }

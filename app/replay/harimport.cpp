@@ -1,0 +1,170 @@
+// replay/harimport.cpp — rebuilds each HAR request: query merged, cookies, postData (text,
+// params, multipart) and encoding.
+#include "replay/harimport.h"
+
+#include "replay/curlimport.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRandomGenerator>
+#include <QUrl>
+
+using namespace Qt::StringLiterals;
+
+namespace keyhaven::replay {
+
+namespace {
+
+constexpr qsizetype kMaxHar = 512LL * 1024 * 1024;
+
+QByteArray formEncode(const QString &s)
+{
+    return QUrl::toPercentEncoding(s, "*-._~").replace("%20", "+");
+}
+
+Result<HarEntry> entryFrom(const QJsonObject &e, int index)
+{
+    const QJsonObject req = e.value(u"request"_s).toObject();
+    HarEntry out;
+    out.index = index;
+    out.pageref = e.value(u"pageref"_s).toString();
+    out.started =
+        QDateTime::fromString(e.value(u"startedDateTime"_s).toString(), Qt::ISODateWithMs);
+    out.status = e.value(u"response"_s).toObject().value(u"status"_s).toInt();
+    Request &r = out.request;
+    r.method = req.value(u"method"_s).toString().toUtf8();
+    QString url = req.value(u"url"_s).toString();
+    if (r.method.isEmpty() || url.isEmpty())
+        return Error::input(
+            u"har-malformed"_s, u"Entry %1 has no request method or URL."_s.arg(index));
+    const qsizetype hash = url.indexOf(u'#');
+    if (hash >= 0)
+        url.truncate(hash);
+    // queryString repeats the URL's own query in browser HARs; add only what the URL lacks.
+    QStringList present;
+    const qsizetype q = url.indexOf(u'?');
+    if (q >= 0) {
+        for (const QString &pair : url.mid(q + 1).split(u'&', Qt::SkipEmptyParts))
+            present.append(QUrl::fromPercentEncoding(pair.toUtf8()).replace(u'+', u' '));
+    }
+    QStringList extra;
+    for (const QJsonValue &v : req.value(u"queryString"_s).toArray()) {
+        const QString name = v[u"name"_s].toString();
+        const QString value = v[u"value"_s].toString();
+        const QString decoded = name + u'=' + value;
+        if (present.removeOne(decoded))
+            continue;
+        extra.append(QString::fromLatin1(formEncode(name) + '=' + formEncode(value)));
+    }
+    if (!extra.isEmpty()) {
+        const QString joined = extra.join(u'&');
+        url += q < 0 ? u'?' + joined : (url.endsWith(u'&') ? joined : u'&' + joined);
+    }
+    r.url = url;
+
+    bool haveCookie = false;
+    for (const QJsonValue &v : req.value(u"headers"_s).toArray()) {
+        const QByteArray name = v[u"name"_s].toString().toUtf8();
+        const QByteArray lower = name.toLower();
+        if (name.startsWith(':') || lower == "host" || lower == "content-length")
+            continue; // HTTP/2 pseudo-headers and transport details follow from the URL and body
+        haveCookie |= lower == "cookie";
+        r.headers.append(Header { name, v[u"value"_s].toString().toUtf8() });
+    }
+    if (!haveCookie) {
+        QList<QByteArray> cookies;
+        for (const QJsonValue &v : req.value(u"cookies"_s).toArray())
+            cookies.append(
+                v[u"name"_s].toString().toUtf8() + '=' + v[u"value"_s].toString().toUtf8());
+        if (!cookies.isEmpty())
+            r.headers.prepend(Header { "Cookie", cookies.join("; ") });
+    }
+
+    const QJsonObject post = req.value(u"postData"_s).toObject();
+    if (!post.isEmpty()) {
+        const QString mime = post.value(u"mimeType"_s).toString();
+        const QJsonArray params = post.value(u"params"_s).toArray();
+        if (post.contains(u"text"_s)) {
+            QByteArray text = post.value(u"text"_s).toString().toUtf8();
+            const QString enc =
+                post.value(u"encoding"_s).toString(post.value(u"_encoding"_s).toString());
+            if (enc == u"base64"_s)
+                text = QByteArray::fromBase64(text);
+            r.body = text;
+            r.bodyKind = mime.contains(u"json"_s) ? BodyKind::Json : BodyKind::Text;
+        } else if (mime.startsWith(u"multipart/form-data"_s) && !params.isEmpty()) {
+            const QByteArray boundary = "------------------------"
+                + QByteArray::number(QRandomGenerator::global()->generate64(), 16)
+                      .rightJustified(16, '0');
+            QByteArray body;
+            for (const QJsonValue &p : params) {
+                body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+                    + p[u"name"_s].toString().toUtf8() + '"';
+                const QString file = p[u"fileName"_s].toString();
+                if (!file.isEmpty())
+                    body += "; filename=\"" + file.section(u'/', -1).toUtf8() + '"';
+                body += "\r\n";
+                const QString type = p[u"contentType"_s].toString();
+                if (!type.isEmpty())
+                    body += "Content-Type: " + type.toUtf8() + "\r\n";
+                if (!file.isEmpty() && !p.toObject().contains(u"value"_s))
+                    out.notes.append(
+                        u"The HAR does not hold the bytes of the file part \"%1\" "
+                        "(%2): it is sent empty."_s.arg(p[u"name"_s].toString(), file));
+                body += "\r\n" + p[u"value"_s].toString().toUtf8() + "\r\n";
+            }
+            body += "--" + boundary + "--\r\n";
+            r.body = body;
+            r.bodyKind = BodyKind::Multipart;
+            r.removeHeaders("Content-Type");
+            r.headers.append(
+                Header { "Content-Type", "multipart/form-data; boundary=" + boundary });
+        } else if (!params.isEmpty()) {
+            QList<QByteArray> pairs;
+            for (const QJsonValue &p : params)
+                pairs.append(formEncode(p[u"name"_s].toString()) + '='
+                    + formEncode(p[u"value"_s].toString()));
+            r.body = pairs.join('&');
+            r.bodyKind = BodyKind::Form;
+        }
+        if (r.body && !r.hasHeader("Content-Type") && !mime.isEmpty())
+            r.headers.append(Header { "Content-Type", mime.toUtf8() });
+    }
+    return out;
+}
+
+} // namespace
+
+Result<QList<HarEntry>> importHar(const QByteArray &json, const HarFilter &filter)
+{
+    if (json.size() > kMaxHar)
+        return Error::input(u"input-too-large"_s, u"The HAR file is larger than 512 MiB."_s);
+    QJsonParseError error {};
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &error);
+    if (error.error != QJsonParseError::NoError)
+        return Error::input(u"har-malformed"_s,
+            u"Not JSON (offset %1): %2"_s.arg(error.offset).arg(error.errorString()));
+    const QJsonObject log = doc.object().value(u"log"_s).toObject();
+    if (!log.value(u"entries"_s).isArray())
+        return Error::input(u"har-malformed"_s, u"No log.entries array: not a HAR file."_s);
+    QList<HarEntry> out;
+    const QJsonArray entries = log.value(u"entries"_s).toArray();
+    for (int i = 0; i < entries.size(); ++i) {
+        Result<HarEntry> e = entryFrom(entries.at(i).toObject(), i);
+        if (!e)
+            return e.error();
+        const Request &r = e->request;
+        if (!filter.host.isEmpty()
+            && QUrl(r.url).host().compare(filter.host, Qt::CaseInsensitive) != 0)
+            continue;
+        if (!filter.method.isEmpty() && r.method.compare(filter.method, Qt::CaseInsensitive) != 0)
+            continue;
+        if (filter.status != 0 && e->status != filter.status)
+            continue;
+        out.append(std::move(e).value());
+    }
+    return out;
+}
+
+} // namespace keyhaven::replay

@@ -1,0 +1,300 @@
+// tests/cli/clireplaytest.cpp — keyhaven-cli replay against two real python3-httpbin servers on
+// 127.0.0.1 (two origins), with real vault items in the real keychain: dry-run shape, curl's
+// refusals, rule 7 (cross-origin refusal, no credential after a cross-origin redirect), sending
+// and 401 diagnosis.
+#include "testsupport.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUuid>
+
+using namespace Qt::StringLiterals;
+using keyhaven::test::ProcessResult;
+
+namespace {
+ProcessResult cli(const QStringList &args, const QByteArray &stdinData = {})
+{
+    return keyhaven::test::run(
+        keyhaven::test::binPath(u"keyhaven-cli"_s), args, stdinData, {}, 60000);
+}
+
+QByteArray describe(const ProcessResult &r)
+{
+    return "exit " + QByteArray::number(r.exitCode) + "; stderr: " + r.err;
+}
+
+int freePort()
+{
+    QTcpServer s;
+    if (!s.listen(QHostAddress::LocalHost, 0))
+        return 0;
+    return s.serverPort();
+}
+} // namespace
+
+class CliReplayTest : public QObject
+{
+    Q_OBJECT
+    QProcess m_a;
+    QProcess m_b;
+    QString m_originA;
+    QString m_originB;
+    QByteArray m_key;
+    QByteArray m_jwt;
+
+    bool startHttpbin(QProcess &p, QString &origin)
+    {
+        const int port = freePort();
+        p.setProgram(u"/usr/bin/python3"_s);
+        p.setArguments({ u"-m"_s, u"httpbin.core"_s, u"--host"_s, u"127.0.0.1"_s, u"--port"_s,
+            QString::number(port) });
+        p.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        p.start();
+        if (!p.waitForStarted(10000))
+            return false;
+        origin = u"http://127.0.0.1:%1"_s.arg(port);
+        for (int i = 0; i < 100; ++i) {
+            QTcpSocket probe;
+            probe.connectToHost(QHostAddress::LocalHost, quint16(port));
+            if (probe.waitForConnected(200))
+                return true;
+            QTest::qWait(100);
+        }
+        return false;
+    }
+
+    QJsonObject bodyJson(const ProcessResult &r) { return QJsonDocument::fromJson(r.out).object(); }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        keyhaven::test::freshDataDir();
+        QVERIFY2(startHttpbin(m_a, m_originA), "python3-httpbin (./dev deps) did not start");
+        QVERIFY2(startHttpbin(m_b, m_originB), "second httpbin did not start");
+        m_key = "hk-" + QUuid::createUuid().toRfc4122().toHex();
+        const QByteArray payload = "{\"sub\":\"replay\",\"exp\":4102444800}";
+        m_jwt = "eyJhbGciOiJIUzI1NiJ9."
+            + payload.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals)
+            + ".c2ln" + QUuid::createUuid().toRfc4122().toHex();
+        ProcessResult r =
+            cli({ u"keys"_s, u"add"_s, u"hb-key"_s, u"--kind"_s, u"api-key"_s, u"--secret-file"_s,
+                    u"-"_s, u"--header"_s, u"X-Api-Key"_s, u"--base-url"_s, m_originA },
+                m_key);
+        QVERIFY2(r.exitCode == 0, describe(r).constData());
+        r = cli({ u"keys"_s, u"add"_s, u"hb-jwt"_s, u"--kind"_s, u"jwt"_s, u"--secret-file"_s,
+                    u"-"_s, u"--base-url"_s, m_originA },
+            m_jwt);
+        QVERIFY2(r.exitCode == 0, describe(r).constData());
+    }
+
+    void cleanupTestCase()
+    {
+        for (QProcess *p : { &m_a, &m_b }) {
+            p->kill();
+            p->waitForFinished(5000);
+        }
+    }
+
+    void dryRunShape()
+    {
+        const ProcessResult r = cli({ u"replay"_s, u"--curl"_s,
+            u"curl -X POST %1/post -H 'X-Trace: 1' -H 'X-Trace: 2' --data-binary $'a\\xffb' "
+            "--next %1/get?api_key=zz"_s.arg(m_originA),
+            u"--with"_s, u"hb-key"_s, u"--dry-run"_s, u"--json"_s });
+        QVERIFY2(r.exitCode == 0, describe(r).constData());
+        QVERIFY(!r.out.contains(m_key));
+        const QJsonArray requests = bodyJson(r).value(u"requests"_s).toArray();
+        QCOMPARE(requests.size(), 2);
+        const QJsonObject first = requests[0].toObject();
+        QCOMPARE(first.value(u"method"_s).toString(), u"POST"_s);
+        QCOMPARE(first.value(u"url"_s).toString(), m_originA + u"/post"_s);
+        QVERIFY(first.value(u"body"_s).isNull());
+        QCOMPARE(first.value(u"body_base64"_s).toString(), u"Yf9i"_s);
+        const QJsonArray headers = first.value(u"headers"_s).toArray();
+        QCOMPARE(headers[1].toArray(), (QJsonArray { u"X-Trace"_s, u"1"_s }));
+        QCOMPARE(headers[2].toArray(), (QJsonArray { u"X-Trace"_s, u"2"_s }));
+        QVERIFY(headers.contains(QJsonArray { u"X-Api-Key"_s, u"\u2039item hb-key\u203a"_s }));
+        QVERIFY(first.value(u"findings"_s).toArray().isEmpty());
+        const QJsonObject second = requests[1].toObject();
+        QCOMPARE(second.value(u"method"_s).toString(), u"GET"_s);
+        QCOMPARE(second.value(u"findings"_s).toArray().at(0).toObject().value(u"id"_s).toString(),
+            u"key-in-url"_s);
+    }
+
+    void curlRefusalIsUsageError()
+    {
+        const ProcessResult r = cli({ u"replay"_s, u"--curl"_s,
+            u"curl -T /etc/hostname -d x %1/put"_s.arg(m_originA), u"--dry-run"_s });
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains("You can only select one HTTP request method"));
+    }
+
+    void crossOriginRefused()
+    {
+        const ProcessResult r = cli({ u"replay"_s, u"--curl"_s, u"curl %1/headers"_s.arg(m_originB),
+            u"--with"_s, u"hb-key"_s });
+        QVERIFY2(r.exitCode == 1, describe(r).constData());
+        QVERIFY(r.err.contains("credential-cross-origin"));
+        QVERIFY(!r.out.contains(m_key) && !r.err.contains(m_key));
+        // Allowed for this request only: then it goes.
+        const ProcessResult ok =
+            cli({ u"replay"_s, u"--curl"_s, u"curl %1/headers"_s.arg(m_originB), u"--with"_s,
+                u"hb-key"_s, u"--allow-origin"_s, m_originB });
+        QVERIFY2(ok.exitCode == 0, describe(ok).constData());
+    }
+
+    void sendsTheKeyOnce()
+    {
+        const ProcessResult r = cli({ u"replay"_s, u"--curl"_s,
+            u"curl %1/headers -H 'X-Api-Key: pasted'"_s.arg(m_originA), u"--with"_s, u"hb-key"_s });
+        QVERIFY2(r.exitCode == 0, describe(r).constData());
+        const QJsonObject headers = bodyJson(r).value(u"headers"_s).toObject();
+        // The binding replaced the pasted key: exactly the vault's value, once (not "a, b").
+        QCOMPARE(headers.value(u"X-Api-Key"_s).toString().toUtf8(), m_key);
+        QVERIFY2(r.err.contains("200 OK ("), r.err.constData());
+        QVERIFY(!r.err.contains(m_key));
+    }
+
+    void bearerFromJwt()
+    {
+        ProcessResult r = cli({ u"replay"_s, u"--curl"_s, u"curl %1/bearer"_s.arg(m_originA) });
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.startsWith("401 "), r.err.constData());
+        QVERIFY2(r.err.contains("sent no credential"), r.err.constData());
+        r = cli({ u"replay"_s, u"--curl"_s, u"curl %1/bearer"_s.arg(m_originA), u"--with"_s,
+            u"hb-jwt"_s, u"--json"_s });
+        QVERIFY2(r.exitCode == 0, describe(r).constData());
+        const QJsonObject o = bodyJson(r);
+        QCOMPARE(o.value(u"status"_s).toInt(), 200);
+        QVERIFY(o.value(u"time_ms"_s).toInteger() >= 0);
+        // httpbin's /bearer echoes the token through lstrip("Bearer "), which eats a leading
+        // "e"; /headers shows the header exactly as it arrived.
+        r = cli({ u"replay"_s, u"--curl"_s, u"curl %1/headers"_s.arg(m_originA), u"--with"_s,
+            u"hb-jwt"_s });
+        QVERIFY2(r.exitCode == 0, describe(r).constData());
+        QCOMPARE(bodyJson(r).value(u"headers"_s).toObject().value(u"Authorization"_s).toString(),
+            u"Bearer "_s + QString::fromUtf8(m_jwt));
+        QVERIFY(!r.err.contains(m_jwt));
+    }
+
+    void basicAuth()
+    {
+        const ProcessResult r = cli({ u"replay"_s, u"--curl"_s,
+            u"curl %1/basic-auth/alice/%2"_s.arg(m_originA, QString::fromUtf8(m_key)), u"--with"_s,
+            u"hb-key"_s, u"--basic-user"_s, u"alice"_s });
+        QVERIFY2(r.exitCode == 0, describe(r).constData());
+        QCOMPARE(bodyJson(r).value(u"authenticated"_s).toBool(), true);
+    }
+
+    void redirectToOtherOriginDropsCredential()
+    {
+        const QString target = m_originB + u"/headers"_s;
+        const ProcessResult r = cli(
+            { u"replay"_s, u"--curl"_s, u"curl -L '%1/redirect-to?url=%2'"_s.arg(m_originA, target),
+                u"--with"_s, u"hb-key"_s, u"--json"_s });
+        QVERIFY2(r.exitCode == 0, describe(r).constData());
+        const QJsonObject o = bodyJson(r);
+        QCOMPARE(o.value(u"url"_s).toString(), target);
+        const QByteArray body = o.value(u"body"_s).toString().toUtf8();
+        QVERIFY2(body.contains("\"Host\""), body.constData());
+        QVERIFY(!body.contains(m_key));
+        QVERIFY(!body.contains("X-Api-Key"));
+        QVERIFY(o.value(u"notes"_s).toArray().at(0).toString().contains(u"X-Api-Key"_s));
+    }
+
+    void diagnosesChallenges()
+    {
+        // httpbin's /status/401 asks for Basic: a Bearer sent there is the wrong scheme.
+        ProcessResult r = cli({ u"replay"_s, u"--curl"_s, u"curl %1/status/401"_s.arg(m_originA),
+            u"--with"_s, u"hb-jwt"_s, u"--json"_s });
+        QCOMPARE(r.exitCode, 1);
+        QJsonArray diagnosis = bodyJson(r).value(u"diagnosis"_s).toArray();
+        QCOMPARE(diagnosis.at(0).toObject().value(u"id"_s).toString(), u"scheme-mismatch"_s);
+        QVERIFY(!r.out.contains(m_jwt));
+        r = cli({ u"replay"_s, u"--curl"_s, u"curl %1/status/403"_s.arg(m_originA), u"--json"_s });
+        QCOMPARE(r.exitCode, 1);
+        diagnosis = bodyJson(r).value(u"diagnosis"_s).toArray();
+        QCOMPARE(diagnosis.at(0).toObject().value(u"id"_s).toString(), u"forbidden"_s);
+        r = cli({ u"replay"_s, u"--curl"_s, u"curl %1/status/429"_s.arg(m_originA) });
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("429: too many requests"), r.err.constData());
+    }
+
+    void replaysHarEntry()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString file = dir.filePath(u"session.har"_s);
+        const QJsonObject get { { u"request"_s,
+                                    QJsonObject { { u"method"_s, u"GET"_s },
+                                        { u"url"_s, QString(m_originA + u"/get"_s) } } },
+            { u"response"_s, QJsonObject { { u"status"_s, 200 } } } };
+        const QJsonObject post { { u"request"_s,
+                                     QJsonObject { { u"method"_s, u"POST"_s },
+                                         { u"url"_s, QString(m_originA + u"/anything/har"_s) },
+                                         { u"postData"_s,
+                                             QJsonObject { { u"mimeType"_s, u"text/plain"_s },
+                                                 { u"text"_s, u"from the har"_s } } } } },
+            { u"response"_s, QJsonObject { { u"status"_s, 401 } } } };
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QJsonDocument(QJsonObject { { u"log"_s,
+                                  QJsonObject { { u"version"_s, u"1.2"_s },
+                                      { u"entries"_s, QJsonArray { get, post } } } } })
+                    .toJson());
+        f.close();
+        ProcessResult r = cli({ u"replay"_s, u"--har"_s, file, u"--status"_s, u"401"_s, u"--with"_s,
+            u"hb-key"_s, u"--json"_s });
+        QVERIFY2(r.exitCode == 0, describe(r).constData());
+        const QJsonObject echoed =
+            QJsonDocument::fromJson(bodyJson(r).value(u"body"_s).toString().toUtf8()).object();
+        QCOMPARE(echoed.value(u"method"_s).toString(), u"POST"_s);
+        QCOMPARE(echoed.value(u"data"_s).toString(), u"from the har"_s);
+        QCOMPARE(
+            echoed.value(u"headers"_s).toObject().value(u"X-Api-Key"_s).toString().toUtf8(), m_key);
+        r = cli({ u"replay"_s, u"--har"_s, file, u"--entry"_s, u"7"_s, u"--dry-run"_s });
+        QCOMPARE(r.exitCode, 2);
+    }
+
+    // Runs last: every send above was recorded, and no secret reached the database files.
+    void historyIsRedacted()
+    {
+        const ProcessResult r = cli({ u"history"_s, u"--limit"_s, u"100"_s, u"--json"_s });
+        QVERIFY2(r.exitCode == 0, describe(r).constData());
+        const QJsonArray entries = bodyJson(r).value(u"history"_s).toArray();
+        qInfo("replay history: %d entries", int(entries.size()));
+        QVERIFY(entries.size() >= 10);
+        QVERIFY(!r.out.contains(m_key) && !r.out.contains(m_jwt));
+        bool sawKey = false;
+        for (const QJsonValue &e : entries) {
+            for (const QJsonValue &h : e[u"request_headers"_s].toArray())
+                sawKey |=
+                    h.toArray() == QJsonArray { u"X-Api-Key"_s, u"\u2039item hb-key\u203a"_s };
+        }
+        QVERIFY(sawKey);
+        const QDir data(qEnvironmentVariable("KEYHAVEN_DATA_DIR"));
+        int files = 0;
+        for (const QFileInfo &fi : data.entryInfoList(QDir::Files)) {
+            QFile f(fi.filePath());
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            const QByteArray bytes = f.readAll();
+            ++files;
+            QVERIFY2(!bytes.contains(m_key), qPrintable(fi.fileName()));
+            QVERIFY2(!bytes.contains(m_jwt), qPrintable(fi.fileName()));
+            QVERIFY(!bytes.contains(m_key.toBase64()));
+        }
+        QVERIFY(files >= 1);
+    }
+};
+
+QObject *makeCliReplayTest() { return new CliReplayTest; }
+
+#include "clireplaytest.moc"
