@@ -49,7 +49,7 @@ public:
 
 public Q_SLOTS:
     void focusSearch();
-    void addItem();
+    virtual void addItem();
     void editSelected();
     void deleteSelected();
     void copySelectedSecret();
