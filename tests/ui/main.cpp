@@ -18,6 +18,7 @@ int main(int argc, char **argv)
         return keyhaven::test::runNoKeychainChild();
     keyhaven::test::freshDataDir();
     using namespace keyhaven::test;
-    return runAll(
-        argc, argv, { makeItemModelsTest, makeClipboardTest, makePanelsTest, makeNoKeychainTest });
+    return runAll(argc, argv,
+        { makeItemModelsTest, makeClipboardTest, makePanelsTest, makeNoKeychainTest,
+            makeConnectionsPanelTest });
 }

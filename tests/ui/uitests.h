@@ -9,6 +9,7 @@ QObject *makeItemModelsTest();
 QObject *makeClipboardTest();
 QObject *makePanelsTest();
 QObject *makeNoKeychainTest();
+QObject *makeConnectionsPanelTest();
 
 // Runs in a child tst_ui (see main.cpp) whose D-Bus session points nowhere: opens a real Vault,
 // shows the main window and checks the no-keychain banner. Returns the process exit code.

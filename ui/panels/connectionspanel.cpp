@@ -239,7 +239,7 @@ void ConnectionsPanel::updateDetails()
         item->grantedScopes.isEmpty() ? tr("(none recorded)") : item->grantedScopes.join(u' '));
     updateCountdown();
     const bool usable = m_manager && !m_busy;
-    const bool running = m_manager && m_manager->loginRunning();
+    const bool running = m_loggingIn || (m_manager && m_manager->loginRunning());
     m_login->setEnabled(usable && !running);
     m_refresh->setEnabled(usable && !running && !item->needsLogin);
     m_revoke->setEnabled(usable && !running);
@@ -299,7 +299,9 @@ void ConnectionsPanel::logIn()
     m_waitingText->setText(tr("Starting the login…"));
     m_waiting->show();
     m_result->clear();
+    m_loggingIn = true;
     m_manager->login(item->id, options, this, [this](Result<Item> r) {
+        m_loggingIn = false;
         m_waiting->hide();
         updateDetails();
         if (r)

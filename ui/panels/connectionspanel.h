@@ -78,6 +78,7 @@ private:
     QTableWidget *m_introspection;
     QPlainTextEdit *m_claimsView;
     bool m_busy = false;
+    bool m_loggingIn = false; // from Log In until the login's callback
 };
 
 } // namespace keyhaven::ui
