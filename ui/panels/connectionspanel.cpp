@@ -373,7 +373,9 @@ void ConnectionsPanel::introspect()
     if (!item || !m_manager)
         return;
     setBusy(true);
-    m_manager->introspect(item->id, false, this, [this](Result<QJsonObject> r) {
+    // As the CLI: the refresh token stands for the grant (RFC 7009 §2.1), and a JWT access token
+    // meant for a resource server is often not introspectable by the client.
+    m_manager->introspect(item->id, true, this, [this](Result<QJsonObject> r) {
         setBusy(false);
         if (!r) {
             showResult(tr("Introspection failed: %1").arg(r.error().message), true);
@@ -388,8 +390,8 @@ void ConnectionsPanel::introspect()
                 row, 1, new QTableWidgetItem(valueText(r->value(keys.at(row)))));
         }
         m_introspection->show();
-        showResult(r->value(u"active"_s).toBool() ? tr("The access token is active.")
-                                                  : tr("The access token is not active."),
+        showResult(r->value(u"active"_s).toBool() ? tr("The grant is active.")
+                                                  : tr("The grant is not active."),
             false);
         Q_EMIT operationFinished(true);
     });
