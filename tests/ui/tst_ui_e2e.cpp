@@ -13,6 +13,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QMessageBox>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QPlainTextEdit>
@@ -185,6 +186,19 @@ void UiE2ETest::logInThenRefresh()
     const QString claims = child<QPlainTextEdit>(u"claimsView"_s)->toPlainText();
     QVERIFY2(claims.contains(u"ID token claims"_s), qPrintable(claims));
     QVERIFY(claims.contains(child<QLabel>(u"subjectLabel"_s)->text()));
+
+    // Revoke (after the confirmation): the provider revokes, the keychain forgets the tokens.
+    QTest::mouseClick(child<QPushButton>(u"revokeButton"_s), Qt::LeftButton);
+    QMessageBox *box = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (box = m_panel->findChild<QMessageBox *>(u"confirmRevokeBox"_s)) && box->isVisible(), 5000);
+    box->button(QMessageBox::Yes)->click();
+    QTRY_COMPARE_WITH_TIMEOUT(done.size(), 4, 30000);
+    QVERIFY2(done.at(3).at(0).toBool(), qPrintable(child<QLabel>(u"resultLabel"_s)->text()));
+    QTest::mouseClick(child<QPushButton>(u"claimsButton"_s), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(done.size(), 5, 30000);
+    QCOMPARE(child<QPlainTextEdit>(u"claimsView"_s)->toPlainText(),
+        u"No tokens stored: log in first."_s);
 }
 
 int main(int argc, char **argv)
