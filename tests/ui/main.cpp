@@ -20,5 +20,5 @@ int main(int argc, char **argv)
     using namespace keyhaven::test;
     return runAll(argc, argv,
         { makeItemModelsTest, makeClipboardTest, makePanelsTest, makeNoKeychainTest,
-            makeDashboardTest, makeInspectorTest });
+            makeDashboardTest, makeInspectorTest, makeConnectionsPanelTest });
 }

@@ -50,7 +50,7 @@ public:
 
 public Q_SLOTS:
     void focusSearch();
-    void addItem();
+    virtual void addItem();
     void editSelected();
     void deleteSelected();
     void copySelectedSecret();

@@ -1,0 +1,213 @@
+// tests/ui/tst_ui_e2e.cpp — the Connections panel against the real OpenID provider (tests/e2e),
+// a real browser (browser_login.py, headless Chromium) and the test keyring: Log In, Refresh
+// (counted at the provider), Introspect, token claims.
+#include "common/bootstrap.h"
+#include "common/paths.h"
+#include "oauth/connectionmanager.h"
+#include "panels/connectionspanel.h"
+#include "testsupport.h"
+#include "vault/vault.h"
+
+#include <QApplication>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QMessageBox>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QPlainTextEdit>
+#include <QProcess>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableWidget>
+#include <QTest>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+using keyhaven::Result;
+using keyhaven::SecretBytes;
+using keyhaven::ui::ConnectionsPanel;
+using keyhaven::vault::Item;
+using keyhaven::vault::ItemKind;
+using keyhaven::vault::KeychainState;
+using keyhaven::vault::Vault;
+
+class UiE2ETest : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void logInThenRefresh();
+
+private:
+    int refreshGrants();
+    template <typename T> T *child(const QString &name) const
+    {
+        return m_panel->findChild<T *>(name);
+    }
+
+    QProcess m_provider;
+    QProcess m_browser;
+    QString m_issuer;
+    QString m_clientId;
+    QNetworkAccessManager m_network;
+    Vault *m_vault = nullptr;
+    std::unique_ptr<ConnectionsPanel> m_panel;
+};
+
+int UiE2ETest::refreshGrants()
+{
+    QNetworkReply *reply = m_network.get(QNetworkRequest(QUrl(m_issuer + u"/__stats"_s)));
+    if (!QTest::qWaitFor([reply] { return reply->isFinished(); }, 10000))
+        return -1;
+    const QJsonObject stats = QJsonDocument::fromJson(reply->readAll()).object();
+    reply->deleteLater();
+    return stats.value(u"refresh"_s).toInt(-1);
+}
+
+void UiE2ETest::initTestCase()
+{
+    const QString dir = qEnvironmentVariable("KEYHAVEN_E2E_PROVIDER_DIR");
+    QVERIFY2(!dir.isEmpty() && QFile::exists(dir + u"/node_modules/oidc-provider"_s),
+        "KEYHAVEN_E2E_PROVIDER_DIR must name the installed provider (./dev test does this); "
+        "end-to-end tests never skip");
+    QVERIFY2(QFile::exists(u"/usr/bin/chromium"_s) && QFile::exists(u"/usr/bin/chromedriver"_s),
+        "Debian's chromium and chromium-driver are required (./dev test installs them)");
+    m_provider.setProgram(u"node"_s);
+    m_provider.setArguments({ dir + u"/provider.mjs"_s });
+    m_provider.start();
+    QVERIFY2(m_provider.waitForStarted(10000), qPrintable(m_provider.errorString()));
+    QTRY_VERIFY_WITH_TIMEOUT(
+        m_provider.canReadLine() || m_provider.state() == QProcess::NotRunning, 30000);
+    const QJsonObject hello = QJsonDocument::fromJson(m_provider.readLine()).object();
+    m_issuer = hello.value(u"issuer"_s).toString();
+    m_clientId = hello.value(u"clientId"_s).toString();
+    QVERIFY2(
+        m_issuer.startsWith(u"http://127.0.0.1:"_s), m_provider.readAllStandardError().constData());
+
+    const QString data = keyhaven::test::freshDataDir();
+    Result<Vault *> vault =
+        Vault::open(data + u"/keyhaven.sqlite"_s, keyhaven::paths::keychainService(), this);
+    QVERIFY2(vault, qPrintable(vault ? QString() : vault.error().message));
+    m_vault = *vault;
+    m_vault->probeKeychain();
+    QTRY_COMPARE_WITH_TIMEOUT(m_vault->keychainState(), KeychainState::Available, 10000);
+    m_panel = std::make_unique<ConnectionsPanel>(m_vault, m_vault->items(), nullptr, nullptr);
+    m_panel->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_panel.get()));
+}
+
+void UiE2ETest::cleanupTestCase()
+{
+    if (m_browser.state() != QProcess::NotRunning) {
+        m_browser.kill();
+        m_browser.waitForFinished(5000);
+    }
+    m_panel.reset();
+    if (m_vault) {
+        for (const Item &item : m_vault->items()) {
+            bool done = false;
+            m_vault->removeItem(item.id, this, [&done](Result<void>) { done = true; });
+            (void)QTest::qWaitFor([&done] { return done; }, 10000);
+        }
+    }
+    m_provider.closeWriteChannel();
+    m_provider.terminate();
+    if (!m_provider.waitForFinished(5000))
+        m_provider.kill();
+}
+
+void UiE2ETest::logInThenRefresh()
+{
+    Item item;
+    item.kind = ItemKind::OAuth;
+    item.name = u"e2e-ui"_s;
+    item.issuerUrl = m_issuer;
+    item.clientId = m_clientId;
+    item.scopes = { u"openid"_s, u"offline_access"_s, u"api:read"_s };
+    item.authParams = { u"resource=https://api.keyhaven.test/"_s, u"prompt=consent"_s };
+    std::optional<Result<Item>> added;
+    m_vault->addItem(item, SecretBytes(), this, [&added](Result<Item> r) { added = r; });
+    QTRY_VERIFY_WITH_TIMEOUT(added.has_value(), 10000);
+    QVERIFY(*added);
+    QTRY_VERIFY_WITH_TIMEOUT(m_panel->selectItem((*added)->id), 5000);
+
+    // The "system browser" is browser_login.py playing the user.
+    m_panel->setUrlOpener([this](const QUrl &url) {
+        m_browser.start(u"/usr/bin/python3"_s,
+            { QStringLiteral(KEYHAVEN_SOURCE_DIR) + u"/tests/e2e/browser_login.py"_s,
+                url.toString(QUrl::FullyEncoded), u"--timeout"_s, u"90"_s });
+    });
+    QSignalSpy login(m_panel.get(), &ConnectionsPanel::loginFinished);
+    QTest::mouseClick(child<QPushButton>(u"loginButton"_s), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(login.size(), 1, 120000);
+    QVERIFY2(login.at(0).at(0).toBool(),
+        qPrintable(child<QLabel>(u"resultLabel"_s)->text() + u" / browser: "_s
+            + QString::fromUtf8(m_browser.readAllStandardError())));
+    QCOMPARE(child<QLabel>(u"stateLabel"_s)->text(), u"logged in"_s);
+    QVERIFY(!child<QLabel>(u"subjectLabel"_s)->text().startsWith(u"("_s));
+    QVERIFY(child<QLabel>(u"grantedScopesLabel"_s)->text().contains(u"api:read"_s));
+    QVERIFY2(child<QLabel>(u"expiryLabel"_s)->text().startsWith(u"expires in"_s),
+        qPrintable(child<QLabel>(u"expiryLabel"_s)->text()));
+
+    // Refresh: one refresh grant at the provider, a new expiry.
+    const int grants = refreshGrants();
+    QVERIFY(grants >= 0);
+    const QDateTime before = m_panel->selectedItem()->accessTokenExpires;
+    QSignalSpy done(m_panel.get(), &ConnectionsPanel::operationFinished);
+    QTest::qWait(1100); // so that the new token's expiry differs
+    QTest::mouseClick(child<QPushButton>(u"refreshButton"_s), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(done.size(), 1, 30000);
+    QVERIFY2(done.at(0).at(0).toBool(), qPrintable(child<QLabel>(u"resultLabel"_s)->text()));
+    QCOMPARE(refreshGrants(), grants + 1);
+    QTRY_VERIFY_WITH_TIMEOUT(m_panel->selectedItem()->accessTokenExpires > before, 5000);
+    QVERIFY(child<QLabel>(u"resultLabel"_s)->text().startsWith(u"Refreshed"_s));
+
+    // Introspect: the provider says the token is active.
+    QTest::mouseClick(child<QPushButton>(u"introspectButton"_s), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(done.size(), 2, 30000);
+    QVERIFY2(done.at(1).at(0).toBool(), qPrintable(child<QLabel>(u"resultLabel"_s)->text()));
+    auto *table = child<QTableWidget>(u"introspectionTable"_s);
+    QVERIFY(table->isVisible());
+    bool active = false;
+    for (int row = 0; row < table->rowCount(); ++row)
+        active = active
+            || (table->item(row, 0)->text() == u"active"_s
+                && table->item(row, 1)->text() == u"true"_s);
+    QVERIFY(active);
+
+    // The decoded id token names the subject shown above.
+    QTest::mouseClick(child<QPushButton>(u"claimsButton"_s), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(done.size(), 3, 30000);
+    const QString claims = child<QPlainTextEdit>(u"claimsView"_s)->toPlainText();
+    QVERIFY2(claims.contains(u"ID token claims"_s), qPrintable(claims));
+    QVERIFY(claims.contains(child<QLabel>(u"subjectLabel"_s)->text()));
+
+    // Revoke (after the confirmation): the provider revokes, the keychain forgets the tokens.
+    QTest::mouseClick(child<QPushButton>(u"revokeButton"_s), Qt::LeftButton);
+    QMessageBox *box = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (box = m_panel->findChild<QMessageBox *>(u"confirmRevokeBox"_s)) && box->isVisible(), 5000);
+    box->button(QMessageBox::Yes)->click();
+    QTRY_COMPARE_WITH_TIMEOUT(done.size(), 4, 30000);
+    QVERIFY2(done.at(3).at(0).toBool(), qPrintable(child<QLabel>(u"resultLabel"_s)->text()));
+    QTest::mouseClick(child<QPushButton>(u"claimsButton"_s), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(done.size(), 5, 30000);
+    QCOMPARE(child<QPlainTextEdit>(u"claimsView"_s)->toPlainText(),
+        u"No tokens stored: log in first."_s);
+}
+
+int main(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    keyhaven::bootstrapProcess();
+    QStandardPaths::setTestModeEnabled(true);
+    QApplication::setApplicationName(u"keyhaven-tst-ui-e2e"_s);
+    return keyhaven::test::runAll(argc, argv, { [] { return new UiE2ETest; } });
+}
+
+#include "tst_ui_e2e.moc"
