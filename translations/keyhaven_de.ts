@@ -2,7 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
-    <name>ApiKeysPanel</name>
+    <name>keyhaven::ui::ApiKeysPanel</name>
     <message>
         <location filename="../ui/panels/apikeyspanel.cpp" line="+10"/>
         <source>API Keys</source>
@@ -25,7 +25,7 @@
     </message>
 </context>
 <context>
-    <name>ClaimTreeModel</name>
+    <name>keyhaven::ui::ClaimTreeModel</name>
     <message>
         <location filename="../ui/models/inspectionmodels.cpp" line="+54"/>
         <source>Header</source>
@@ -73,7 +73,7 @@
     </message>
 </context>
 <context>
-    <name>ConnectionDialog</name>
+    <name>keyhaven::ui::ConnectionDialog</name>
     <message>
         <location filename="../ui/dialogs/connectiondialog.cpp" line="+25"/>
         <source>Issuer mismatch: the provider names itself differently. Use exactly the issuer it publishes. (%1)</source>
@@ -207,7 +207,7 @@
     </message>
 </context>
 <context>
-    <name>ConnectionsPanel</name>
+    <name>keyhaven::ui::ConnectionsPanel</name>
     <message>
         <location filename="../ui/panels/connectionspanel.cpp" line="+38"/>
         <source>Login cancelled.</source>
@@ -487,7 +487,7 @@
     </message>
 </context>
 <context>
-    <name>DashboardPanel</name>
+    <name>keyhaven::ui::DashboardPanel</name>
     <message>
         <location filename="../ui/panels/dashboardpanel.cpp" line="+37"/>
         <source>&amp;Rotate…</source>
@@ -540,7 +540,7 @@
     </message>
 </context>
 <context>
-    <name>FindingsModel</name>
+    <name>keyhaven::ui::FindingsModel</name>
     <message>
         <location filename="../ui/models/inspectionmodels.cpp" line="+39"/>
         <source>error</source>
@@ -578,7 +578,12 @@
     </message>
 </context>
 <context>
-    <name>InspectorPanel</name>
+    <name>keyhaven::ui::InspectorPanel</name>
+    <message>
+        <location filename="../ui/panels/inspectorpanel.h" line="+44"/>
+        <source>Inspector</source>
+        <translation>Inspektor</translation>
+    </message>
     <message>
         <location filename="../ui/panels/inspectorpanel.cpp" line="+103"/>
         <source>From issuer…</source>
@@ -729,7 +734,7 @@
     </message>
 </context>
 <context>
-    <name>ItemDialog</name>
+    <name>keyhaven::ui::ItemDialog</name>
     <message>
         <location filename="../ui/dialogs/itemdialog.cpp" line="+32"/>
         <source>Add API Key</source>
@@ -907,7 +912,7 @@
     </message>
 </context>
 <context>
-    <name>ItemPanel</name>
+    <name>keyhaven::ui::ItemPanel</name>
     <message>
         <location filename="../ui/panels/itempanel.cpp" line="+59"/>
         <source>&amp;Edit…</source>
@@ -1072,7 +1077,7 @@
     </message>
 </context>
 <context>
-    <name>ItemTableModel</name>
+    <name>keyhaven::ui::ItemTableModel</name>
     <message numerus="yes">
         <location filename="../ui/models/itemtablemodel.cpp" line="+310"/>
         <source>%n s</source>
@@ -1324,7 +1329,7 @@
     </message>
 </context>
 <context>
-    <name>LifetimeBar</name>
+    <name>keyhaven::ui::LifetimeBar</name>
     <message>
         <location filename="../ui/panels/lifetimebar.cpp" line="+56"/>
         <source>issued: %1
@@ -1345,107 +1350,6 @@
 </source>
         <translation>läuft ab: %1
 </translation>
-    </message>
-</context>
-<context>
-    <name>MainWindow</name>
-    <message>
-        <source>Keyhaven</source>
-        <translation type="vanished">Keyhaven</translation>
-    </message>
-</context>
-<context>
-    <name>RotateDialog</name>
-    <message>
-        <location filename="../ui/dialogs/rotatedialog.cpp" line="+24"/>
-        <source>Rotate “%1”</source>
-        <translation>„%1“ rotieren</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Paste the new secret your provider issued. The old one stays in the keychain for the overlap window, then it is deleted.</source>
-        <translation>Fügen Sie das neue Geheimnis ein, das Ihr Anbieter ausgestellt hat. Das alte bleibt für den Überlappungszeitraum im Schlüsselbund und wird dann gelöscht.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>New secret</source>
-        <translation>Neues Geheimnis</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>New &amp;secret:</source>
-        <translation>Neues &amp;Geheimnis:</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source> days</source>
-        <translation> Tage</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>How long the old secret stays in the keychain (0: delete it now).</source>
-        <translation>Wie lange das alte Geheimnis im Schlüsselbund bleibt (0: sofort löschen).</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Overlap:</source>
-        <translation>Ü&amp;berlappung:</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>e.g. scheduled rotation, leaked in a log</source>
-        <translation>z. B. geplante Rotation, in einem Protokoll offengelegt</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Reason:</source>
-        <translation>&amp;Grund:</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Rotate</source>
-        <translation>&amp;Rotieren</translation>
-    </message>
-</context>
-<context>
-    <name>TokensPanel</name>
-    <message>
-        <location filename="../ui/panels/tokenspanel.cpp" line="+14"/>
-        <source>Tokens</source>
-        <translation>Tokens</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Bearer tokens are short-lived passes sent as &quot;Authorization: Bearer …&quot;. A JWT has three parts (header.payload.signature); the payload is only base64url-encoded, so anyone holding the token can read it, and the signature only proves it was not altered. Watch the expiry.</source>
-        <translation>Bearer-Tokens sind kurzlebige Ausweise, die als „Authorization: Bearer …“ gesendet werden. Ein JWT besteht aus drei Teilen (header.payload.signature); die Payload ist nur base64url-kodiert, sodass jeder, der das Token besitzt, sie lesen kann, und die Signatur beweist nur, dass es nicht verändert wurde. Achten Sie auf den Ablauf.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>&amp;Add Token…</source>
-        <translation>Token &amp;hinzufügen…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>No tokens yet. Press Ctrl+N to add a JWT; it is kept in the system keychain.</source>
-        <translation>Noch keine Tokens. Drücken Sie Strg+N, um ein JWT hinzuzufügen; es wird im Schlüsselbund des Systems aufbewahrt.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;Inspect</source>
-        <translation>&amp;Untersuchen</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Open the selected token in the Inspector (read from the keychain)</source>
-        <translation>Ausgewähltes Token im Inspektor öffnen (aus dem Schlüsselbund gelesen)</translation>
-    </message>
-</context>
-<context>
-    <name>keyhaven::ui::InspectorPanel</name>
-    <message>
-        <location filename="../ui/panels/inspectorpanel.h" line="+44"/>
-        <source>Inspector</source>
-        <translation>Inspektor</translation>
     </message>
 </context>
 <context>
@@ -1524,6 +1428,92 @@
         <location line="+1"/>
         <source>No keychain is reachable — secrets cannot be stored or read. Start a Secret Service (e.g. gnome-keyring) and restart Keyhaven.</source>
         <translation>Kein Schlüsselbund erreichbar — Geheimnisse können weder gespeichert noch gelesen werden. Starten Sie einen Secret Service (z. B. gnome-keyring) und starten Sie Keyhaven neu.</translation>
+    </message>
+</context>
+<context>
+    <name>keyhaven::ui::RotateDialog</name>
+    <message>
+        <location filename="../ui/dialogs/rotatedialog.cpp" line="+24"/>
+        <source>Rotate “%1”</source>
+        <translation>„%1“ rotieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Paste the new secret your provider issued. The old one stays in the keychain for the overlap window, then it is deleted.</source>
+        <translation>Fügen Sie das neue Geheimnis ein, das Ihr Anbieter ausgestellt hat. Das alte bleibt für den Überlappungszeitraum im Schlüsselbund und wird dann gelöscht.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>New secret</source>
+        <translation>Neues Geheimnis</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New &amp;secret:</source>
+        <translation>Neues &amp;Geheimnis:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> days</source>
+        <translation> Tage</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>How long the old secret stays in the keychain (0: delete it now).</source>
+        <translation>Wie lange das alte Geheimnis im Schlüsselbund bleibt (0: sofort löschen).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Overlap:</source>
+        <translation>Ü&amp;berlappung:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>e.g. scheduled rotation, leaked in a log</source>
+        <translation>z. B. geplante Rotation, in einem Protokoll offengelegt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Grund:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Rotate</source>
+        <translation>&amp;Rotieren</translation>
+    </message>
+</context>
+<context>
+    <name>keyhaven::ui::TokensPanel</name>
+    <message>
+        <location filename="../ui/panels/tokenspanel.cpp" line="+14"/>
+        <source>Tokens</source>
+        <translation>Tokens</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bearer tokens are short-lived passes sent as &quot;Authorization: Bearer …&quot;. A JWT has three parts (header.payload.signature); the payload is only base64url-encoded, so anyone holding the token can read it, and the signature only proves it was not altered. Watch the expiry.</source>
+        <translation>Bearer-Tokens sind kurzlebige Ausweise, die als „Authorization: Bearer …“ gesendet werden. Ein JWT besteht aus drei Teilen (header.payload.signature); die Payload ist nur base64url-kodiert, sodass jeder, der das Token besitzt, sie lesen kann, und die Signatur beweist nur, dass es nicht verändert wurde. Achten Sie auf den Ablauf.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Add Token…</source>
+        <translation>Token &amp;hinzufügen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No tokens yet. Press Ctrl+N to add a JWT; it is kept in the system keychain.</source>
+        <translation>Noch keine Tokens. Drücken Sie Strg+N, um ein JWT hinzuzufügen; es wird im Schlüsselbund des Systems aufbewahrt.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Inspect</source>
+        <translation>&amp;Untersuchen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open the selected token in the Inspector (read from the keychain)</source>
+        <translation>Ausgewähltes Token im Inspektor öffnen (aus dem Schlüsselbund gelesen)</translation>
     </message>
 </context>
 <context>
