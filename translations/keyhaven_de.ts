@@ -2,737 +2,1600 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
-    <name>MainWindow</name>
+    <name>keyhaven::ui::ApiKeysPanel</name>
     <message>
-        <source>Keyhaven</source>
-        <translation type="vanished">Keyhaven</translation>
+        <location filename="../ui/panels/apikeyspanel.cpp" line="+10"/>
+        <source>API Keys</source>
+        <translation>API-Schlüssel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>API keys are long-lived secrets that identify an application, usually sent in a header such as X-API-Key over HTTPS. Keep them out of URLs, where they end up in logs and browser history, and replace them on a schedule.</source>
+        <translation>API-Schlüssel sind langlebige Geheimnisse, die eine Anwendung identifizieren; meist werden sie in einem Header wie X-API-Key über HTTPS gesendet. Halten Sie sie aus URLs heraus, wo sie in Protokollen und im Browserverlauf landen, und ersetzen Sie sie regelmäßig.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Add API Key…</source>
+        <translation>API-Schlüssel &amp;hinzufügen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No API keys yet. Press Ctrl+N to add one; its secret goes to the system keychain.</source>
+        <translation>Noch keine API-Schlüssel. Drücken Sie Strg+N, um einen hinzuzufügen; sein Geheimnis wird im Schlüsselbund des Systems gespeichert.</translation>
     </message>
 </context>
 <context>
-    <name>keyhaven::ui::ApiKeysPanel</name>
+    <name>keyhaven::ui::ClaimTreeModel</name>
     <message>
-        <location filename="../ui/panels/apikeyspanel.cpp" line="10"/>
-        <source>API Keys</source>
-        <translation type="unfinished"></translation>
+        <location filename="../ui/models/inspectionmodels.cpp" line="+54"/>
+        <source>Header</source>
+        <translation>Header</translation>
     </message>
     <message>
-        <location filename="../ui/panels/apikeyspanel.cpp" line="11"/>
-        <source>API keys are long-lived secrets that identify an application, usually sent in a header such as X-API-Key over HTTPS. Keep them out of URLs, where they end up in logs and browser history, and replace them on a schedule.</source>
-        <translation type="unfinished"></translation>
+        <location line="+0"/>
+        <source>How the token is signed (or encrypted)</source>
+        <translation>Wie das Token signiert (oder verschlüsselt) ist</translation>
     </message>
     <message>
-        <location filename="../ui/panels/apikeyspanel.cpp" line="14"/>
-        <source>&amp;Add API Key…</source>
-        <translation type="unfinished"></translation>
+        <location line="+4"/>
+        <source>Payload</source>
+        <translation>Payload</translation>
     </message>
     <message>
-        <location filename="../ui/panels/apikeyspanel.cpp" line="15"/>
-        <source>No API keys yet. Press Ctrl+N to add one; its secret goes to the system keychain.</source>
-        <translation type="unfinished"></translation>
+        <location line="+0"/>
+        <source>Encrypted: cannot be read without the key</source>
+        <translation>Verschlüsselt: ohne den Schlüssel nicht lesbar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Payload (claims)</source>
+        <translation>Payload (Claims)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What the token says; not secret</source>
+        <translation>Was das Token aussagt; nicht geheim</translation>
+    </message>
+    <message>
+        <location line="+109"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Meaning</source>
+        <translation>Bedeutung</translation>
+    </message>
+</context>
+<context>
+    <name>keyhaven::ui::ConnectionDialog</name>
+    <message>
+        <location filename="../ui/dialogs/connectiondialog.cpp" line="+25"/>
+        <source>Issuer mismatch: the provider names itself differently. Use exactly the issuer it publishes. (%1)</source>
+        <translation>Aussteller stimmt nicht überein: Der Anbieter nennt sich anders. Verwenden Sie genau den Aussteller, den er veröffentlicht. (%1)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Insecure issuer: HTTPS is required (plain HTTP only on 127.0.0.1 / localhost). (%1)</source>
+        <translation>Unsicherer Aussteller: HTTPS ist erforderlich (einfaches HTTP nur auf 127.0.0.1 / localhost). (%1)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Provider unreachable. (%1)</source>
+        <translation>Anbieter nicht erreichbar. (%1)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>(not advertised)</source>
+        <translation>(nicht angegeben)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Discover</source>
+        <translation>&amp;Ermitteln</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Add Connection</source>
+        <translation>Verbindung hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+89"/>
+        <source>Endpoints appear here after discovery.</source>
+        <translation>Endpunkte erscheinen hier nach der Ermittlung.</translation>
+    </message>
+    <message>
+        <location line="-84"/>
+        <source>One KEY=VALUE per line (audience, resource, prompt)</source>
+        <translation>Ein SCHLÜSSEL=WERT pro Zeile (audience, resource, prompt)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Issuer:</source>
+        <translation>&amp;Aussteller:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Endpoints:</source>
+        <translation>Endpunkte:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Client ID:</source>
+        <translation>&amp;Client-ID:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Scopes:</source>
+        <translation>&amp;Scopes:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Extra &amp;parameters:</source>
+        <translation>Zusätzliche &amp;Parameter:</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Enter the issuer URL of the authorization server.</source>
+        <translation>Geben Sie die Aussteller-URL des Autorisierungsservers ein.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>OAuth is not available (no vault).</source>
+        <translation>OAuth ist nicht verfügbar (kein Tresor).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Discovering…</source>
+        <translation>Wird ermittelt…</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Authorization</source>
+        <translation>Autorisierung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Revocation</source>
+        <translation>Widerruf</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Introspection</source>
+        <translation>Introspektion</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JWKS</source>
+        <translation>JWKS</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Discover the issuer first.</source>
+        <translation>Ermitteln Sie zuerst den Aussteller.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter a name.</source>
+        <translation>Geben Sie einen Namen ein.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter the client ID registered with the provider.</source>
+        <translation>Geben Sie die beim Anbieter registrierte Client-ID ein.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Extra parameters need KEY=VALUE, got &quot;%1&quot;.</source>
+        <translation>Zusätzliche Parameter müssen SCHLÜSSEL=WERT lauten, erhalten: „%1“.</translation>
     </message>
 </context>
 <context>
     <name>keyhaven::ui::ConnectionsPanel</name>
     <message>
-        <location filename="../ui/panels/connectionspanel.cpp" line="10"/>
+        <location filename="../ui/panels/connectionspanel.cpp" line="+38"/>
+        <source>Login cancelled.</source>
+        <translation>Anmeldung abgebrochen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Login timed out: the browser did not come back in time.</source>
+        <translation>Zeitüberschreitung bei der Anmeldung: Der Browser hat nicht rechtzeitig geantwortet.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Login denied: %1</source>
+        <translation>Anmeldung verweigert: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Login failed: %1</source>
+        <translation>Anmeldung fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>Connections</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindungen</translation>
     </message>
     <message>
-        <location filename="../ui/panels/connectionspanel.cpp" line="11"/>
+        <location line="+1"/>
         <source>An OAuth 2.0 connection grants limited, scoped access to an API without sharing a password: the authorization server issues a short-lived access token, and a refresh token gets a new one when it expires.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine OAuth-2.0-Verbindung gewährt begrenzten, auf Scopes beschränkten Zugriff auf eine API, ohne ein Passwort weiterzugeben: Der Autorisierungsserver stellt ein kurzlebiges Zugriffstoken aus, und ein Aktualisierungstoken holt ein neues, wenn es abläuft.</translation>
     </message>
     <message>
-        <location filename="../ui/panels/connectionspanel.cpp" line="14"/>
+        <location line="+3"/>
         <source>&amp;Add Connection…</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung &amp;hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../ui/panels/connectionspanel.cpp" line="15"/>
+        <location line="+1"/>
         <source>No connections yet. Press Ctrl+N to add one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Verbindungen. Drücken Sie Strg+N, um eine hinzuzufügen.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Selected connection</source>
+        <translation>Ausgewählte Verbindung</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cancel Login</source>
+        <translation>Anmeldung abbrechen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Log In</source>
+        <translation>&amp;Anmelden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re&amp;fresh</source>
+        <translation>A&amp;ktualisieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re&amp;voke…</source>
+        <translation>&amp;Widerrufen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Introspect</source>
+        <translation>&amp;Introspektion</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show &amp;Claims</source>
+        <translation>&amp;Claims anzeigen</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>State:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Subject:</source>
+        <translation>Subjekt:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Granted scopes:</source>
+        <translation>Gewährte Scopes:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Access token:</source>
+        <translation>Zugriffstoken:</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Member</source>
+        <translation>Element</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>expired</source>
+        <translation>abgelaufen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>expires in %1 s</source>
+        <translation>läuft ab in %1 s</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>expires in %1 min %2 s</source>
+        <translation>läuft ab in %1 min %2 s</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>expires in %1 h %2 min</source>
+        <translation>läuft ab in %1 h %2 min</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>expires in %1 d %2 h</source>
+        <translation>läuft ab in %1 d %2 h</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>expiry unknown</source>
+        <translation>Ablauf unbekannt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>none stored</source>
+        <translation>keines gespeichert</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>log in again (the provider refused the refresh token)</source>
+        <translation>erneut anmelden (der Anbieter hat das Aktualisierungstoken abgelehnt)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not logged in</source>
+        <translation>nicht angemeldet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>access token expired (Refresh gets a new one)</source>
+        <translation>Zugriffstoken abgelaufen (Aktualisieren holt ein neues)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>logged in</source>
+        <translation>angemeldet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(unknown)</source>
+        <translation>(unbekannt)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(none recorded)</source>
+        <translation>(nichts aufgezeichnet)</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Could not add “%1”: %2</source>
+        <translation>„%1“ konnte nicht hinzugefügt werden: %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Added “%1”. Press Log In to authorize it.</source>
+        <translation>„%1“ hinzugefügt. Drücken Sie Anmelden, um es zu autorisieren.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Waiting for the browser… Complete the login there, or cancel.</source>
+        <translation>Warten auf den Browser… Schließen Sie dort die Anmeldung ab oder brechen Sie ab.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Starting the login…</source>
+        <translation>Anmeldung wird gestartet…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Logged in to “%1”.</source>
+        <translation>Bei „%1“ angemeldet.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Refreshed the access token of “%1”.</source>
+        <translation>Zugriffstoken von „%1“ aktualisiert.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Log in again: %1</source>
+        <translation>Erneut anmelden: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Refresh failed: %1</source>
+        <translation>Aktualisierung fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Revoke Connection</source>
+        <translation>Verbindung widerrufen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Log out of “%1”?</source>
+        <translation>Von „%1“ abmelden?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The provider revokes its tokens and they are deleted from the keychain. The connection stays; log in again to use it.</source>
+        <translation>Der Anbieter widerruft seine Tokens und sie werden aus dem Schlüsselbund gelöscht. Die Verbindung bleibt bestehen; melden Sie sich erneut an, um sie zu verwenden.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Revoke</source>
+        <translation>&amp;Widerrufen</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Revoked the tokens of “%1”.</source>
+        <translation>Tokens von „%1“ widerrufen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Revoke failed: %1</source>
+        <translation>Widerruf fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Introspection failed: %1</source>
+        <translation>Introspektion fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The grant is active.</source>
+        <translation>Die Berechtigung ist aktiv.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The grant is not active.</source>
+        <translation>Die Berechtigung ist nicht aktiv.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>No tokens stored: log in first.</source>
+        <translation>Keine Tokens gespeichert: Melden Sie sich zuerst an.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>ID token claims</source>
+        <translation>Claims des ID-Tokens</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Access token claims</source>
+        <translation>Claims des Zugriffstokens</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>(opaque: not a JWT)
+</source>
+        <translation>(opak: kein JWT)
+</translation>
+    </message>
+</context>
+<context>
+    <name>keyhaven::ui::DashboardPanel</name>
+    <message>
+        <location filename="../ui/panels/dashboardpanel.cpp" line="+37"/>
+        <source>&amp;Rotate…</source>
+        <translation>&amp;Rotieren…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Filter by name, owner, tags, URL, issuer…</source>
+        <translation>Nach Name, Besitzer, Tags, URL, Aussteller filtern…</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>Dashboard</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Cannot delete retired secrets: %1</source>
+        <translation>Ausgemusterte Geheimnisse können nicht gelöscht werden: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Deleted 1 retired secret from the keychain.</source>
+        <translation>1 ausgemustertes Geheimnis aus dem Schlüsselbund gelöscht.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deleted %1 retired secrets from the keychain.</source>
+        <translation>%1 ausgemusterte Geheimnisse aus dem Schlüsselbund gelöscht.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>%1 overdue · %2 due soon · %3 expiring</source>
+        <translation>%1 überfällig · %2 bald fällig · %3 laufen ab</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>Rotation failed</source>
+        <translation>Rotation fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“%1” was not rotated: %2</source>
+        <translation>„%1“ wurde nicht rotiert: %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Rotated “%1”.</source>
+        <translation>„%1“ rotiert.</translation>
+    </message>
+</context>
+<context>
+    <name>keyhaven::ui::FindingsModel</name>
+    <message>
+        <location filename="../ui/models/inspectionmodels.cpp" line="+39"/>
+        <source>error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Double-click to open %1</source>
+        <translation>Doppelklicken, um %1 zu öffnen</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Severity</source>
+        <translation>Schweregrad</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Finding</source>
+        <translation>Befund</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Explanation</source>
+        <translation>Erklärung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reference</source>
+        <translation>Referenz</translation>
+    </message>
+</context>
+<context>
+    <name>keyhaven::ui::InspectorPanel</name>
+    <message>
+        <location filename="../ui/panels/inspectorpanel.h" line="+44"/>
+        <source>Inspector</source>
+        <translation>Inspektor</translation>
+    </message>
+    <message>
+        <location filename="../ui/panels/inspectorpanel.cpp" line="+103"/>
+        <source>From issuer…</source>
+        <translation>Vom Aussteller…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy claims as JSON</source>
+        <translation>Claims als JSON kopieren</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Paste or drop a token (a leading &quot;Bearer &quot; is fine). Everything stays on this computer: the token is decoded and checked here, and no key is ever fetched.</source>
+        <translation>Fügen Sie ein Token ein oder ziehen Sie es hierher (ein vorangestelltes „Bearer “ ist in Ordnung). Alles bleibt auf diesem Computer: Das Token wird hier dekodiert und geprüft, und es wird nie ein Schlüssel abgerufen.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>eyJhbGciOi… — header.payload.signature</source>
+        <translation>eyJhbGciOi… — header.payload.signature</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Verification</source>
+        <translation>Verifizierung</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Fetching the issuer&apos;s published keys (OpenID discovery) is not available here yet. Paste the issuer&apos;s JWKS instead: the inspector never goes online on its own.</source>
+        <translation>Das Abrufen der veröffentlichten Schlüssel des Ausstellers (OpenID Discovery) ist hier noch nicht verfügbar. Fügen Sie stattdessen das JWKS des Ausstellers ein: Der Inspektor geht nie von sich aus online.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Key:</source>
+        <translation>Schlüssel:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Paste a PEM public key or certificate, a JWK or JWKS, or an HMAC secret</source>
+        <translation>Fügen Sie einen öffentlichen PEM-Schlüssel oder ein Zertifikat, ein JWK oder JWKS oder ein HMAC-Geheimnis ein</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>from the key type, e.g. RS256, ES256</source>
+        <translation>aus dem Schlüsseltyp, z. B. RS256, ES256</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Comma-separated. The token&apos;s own &quot;alg&quot; is never trusted on its own (RFC 8725 §3.1).</source>
+        <translation>Durch Kommas getrennt. Dem eigenen „alg“ des Tokens wird nie allein vertraut (RFC 8725 §3.1).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Allowed &amp;algorithms:</source>
+        <translation>Erlaubte &amp;Algorithmen:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Findings</source>
+        <translation>Befunde</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>No key: read only</source>
+        <translation>Kein Schlüssel: nur lesen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pasted key (below)</source>
+        <translation>Eingefügter Schlüssel (unten)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Vault: %1</source>
+        <translation>Tresor: %1</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>The key could not be read from the keychain: %1</source>
+        <translation>Der Schlüssel konnte nicht aus dem Schlüsselbund gelesen werden: %1</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Could not read “%1”: %2</source>
+        <translation>„%1“ konnte nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Inspecting “%1”.</source>
+        <translation>„%1“ wird untersucht.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Reading a %1 kB token…</source>
+        <translation>Ein Token mit %1 kB wird gelesen…</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Nothing to show.</source>
+        <translation>Nichts anzuzeigen.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Paste a token above.</source>
+        <translation>Fügen Sie oben ein Token ein.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Encrypted token (JWE): it cannot be read or verified without the decryption key.</source>
+        <translation>Verschlüsseltes Token (JWE): Es kann ohne den Entschlüsselungsschlüssel weder gelesen noch verifiziert werden.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The key cannot be used: %1</source>
+        <translation>Der Schlüssel ist nicht verwendbar: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not verified: choose or paste a key to check the signature.</source>
+        <translation>Nicht verifiziert: Wählen Sie einen Schlüssel oder fügen Sie einen ein, um die Signatur zu prüfen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>✔ Valid: the signature (%1) matches the key and the times are fine.</source>
+        <translation>✔ Gültig: Die Signatur (%1) passt zum Schlüssel und die Zeiten sind in Ordnung.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>✘ Invalid: %n error(s) below. Do not accept this token.</source>
+        <translation>
+            <numerusform>✘ Ungültig: %n Fehler unten. Akzeptieren Sie dieses Token nicht.</numerusform>
+            <numerusform>✘ Ungültig: %n Fehler unten. Akzeptieren Sie dieses Token nicht.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>None: the token breaks none of the rules checked (RFC 8725).</source>
+        <translation>Keine: Das Token verletzt keine der geprüften Regeln (RFC 8725).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>None found so far; the signature and times are checked once a key is given.</source>
+        <translation>Bisher keine; Signatur und Zeiten werden geprüft, sobald ein Schlüssel angegeben ist.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Claims copied as JSON.</source>
+        <translation>Claims als JSON kopiert.</translation>
     </message>
 </context>
 <context>
     <name>keyhaven::ui::ItemDialog</name>
     <message>
-        <location filename="../ui/dialogs/itemdialog.cpp" line="32"/>
+        <location filename="../ui/dialogs/itemdialog.cpp" line="+32"/>
         <source>Add API Key</source>
-        <translation type="unfinished"></translation>
+        <translation>API-Schlüssel hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/itemdialog.cpp" line="32"/>
+        <location line="+0"/>
         <source>Edit API Key</source>
-        <translation type="unfinished"></translation>
+        <translation>API-Schlüssel bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/itemdialog.cpp" line="35"/>
+        <location line="+3"/>
         <source>Add Token</source>
-        <translation type="unfinished"></translation>
+        <translation>Token hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/itemdialog.cpp" line="35"/>
+        <location line="+0"/>
         <source>Edit Token</source>
-        <translation type="unfinished"></translation>
+        <translation>Token bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/itemdialog.cpp" line="38"/>
+        <location line="+3"/>
         <source>Add Connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/itemdialog.cpp" line="38"/>
+        <location line="+0"/>
         <source>Edit Connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/itemdialog.cpp" line="46"/>
+        <location line="+8"/>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/itemdialog.cpp" line="46"/>
+        <location line="+0"/>
         <source>A unique name, used by keyhaven-cli too.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein eindeutiger Name, auch von keyhaven-cli verwendet.</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/itemdialog.cpp" line="47"/>
+        <location line="+1"/>
         <source>&amp;Owner:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Besitzer:</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/itemdialog.cpp" line="47"/>
+        <location line="+0"/>
         <source>Who is responsible for it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wer dafür verantwortlich ist.</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/itemdialog.cpp" line="48"/>
+        <location line="+1"/>
         <source>&amp;Tags:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tags:</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/itemdialog.cpp" line="48"/>
+        <location line="+0"/>
         <source>Separated by commas or spaces.</source>
-        <translation type="unfinished"></translation>
+        <translation>Durch Kommas oder Leerzeichen getrennt.</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/itemdialog.cpp" line="52"/>
+        <location line="+4"/>
         <source>&amp;Header:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Header:</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/itemdialog.cpp" line="53"/>
+        <location line="+1"/>
         <source>The HTTP header that carries the key, e.g. X-API-Key or Authorization.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der HTTP-Header, der den Schlüssel überträgt, z. B. X-API-Key oder Authorization.</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/itemdialog.cpp" line="55"/>
+        <location line="+2"/>
         <source>&amp;Base URLs:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Basis-URLs:</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/itemdialog.cpp" line="56"/>
+        <location line="+1"/>
         <source>The only origins the key may be sent to (separated by spaces).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die einzigen Origins, an die der Schlüssel gesendet werden darf (durch Leerzeichen getrennt).</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/itemdialog.cpp" line="61"/>
+        <location line="+5"/>
         <source> days</source>
-        <translation type="unfinished"></translation>
+        <translation> Tage</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/itemdialog.cpp" line="62"/>
+        <location line="+1"/>
         <source>never</source>
-        <translation type="unfinished"></translation>
+        <translation>nie</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/itemdialog.cpp" line="64"/>
+        <location line="+2"/>
         <source>Long-lived keys should be replaced regularly.</source>
-        <translation type="unfinished"></translation>
+        <translation>Langlebige Schlüssel sollten regelmäßig ersetzt werden.</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/itemdialog.cpp" line="65"/>
+        <location line="+1"/>
         <source>&amp;Rotate every:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rotieren alle:</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/itemdialog.cpp" line="70"/>
+        <location line="+5"/>
         <source>&amp;Issuer:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aussteller:</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/itemdialog.cpp" line="70"/>
+        <location line="+0"/>
         <source>The authorization server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Autorisierungsserver.</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/itemdialog.cpp" line="72"/>
+        <location line="+2"/>
         <source>&amp;Client ID:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Client-ID:</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/itemdialog.cpp" line="74"/>
+        <location line="+2"/>
         <source>&amp;Scopes:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Scopes:</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/itemdialog.cpp" line="74"/>
+        <location line="+0"/>
         <source>Separated by spaces, e.g. openid email.</source>
-        <translation type="unfinished"></translation>
+        <translation>Durch Leerzeichen getrennt, z. B. openid email.</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/itemdialog.cpp" line="82"/>
+        <location line="+8"/>
         <source>N&amp;otes:</source>
-        <translation type="unfinished"></translation>
+        <translation>N&amp;otizen:</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/itemdialog.cpp" line="85"/>
+        <location line="+3"/>
         <source>&amp;Replace the secret</source>
-        <translation type="unfinished"></translation>
+        <translation>Geheimnis &amp;ersetzen</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/itemdialog.cpp" line="97"/>
+        <location line="+12"/>
         <source>Show the secret</source>
-        <translation type="unfinished"></translation>
+        <translation>Geheimnis anzeigen</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/itemdialog.cpp" line="103"/>
+        <location line="+6"/>
         <source>&amp;Key:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Schlüssel:</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/itemdialog.cpp" line="106"/>
+        <location line="+3"/>
         <source>&amp;Token:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Token:</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/itemdialog.cpp" line="110"/>
+        <location line="+4"/>
         <source>&amp;Access token:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zugriffstoken:</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/itemdialog.cpp" line="112"/>
+        <location line="+2"/>
         <source>optional: empty until the first login</source>
-        <translation type="unfinished"></translation>
+        <translation>optional: leer bis zur ersten Anmeldung</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/itemdialog.cpp" line="117"/>
+        <location line="+5"/>
         <source>The secret is stored in the system keychain, never in Keyhaven&apos;s database.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Geheimnis wird im Schlüsselbund des Systems gespeichert, nie in der Datenbank von Keyhaven.</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/itemdialog.cpp" line="134"/>
+        <location line="+17"/>
         <source>&amp;Add</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/itemdialog.cpp" line="134"/>
+        <location line="+0"/>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Speichern</translation>
     </message>
 </context>
 <context>
     <name>keyhaven::ui::ItemPanel</name>
     <message>
-        <location filename="../ui/panels/itempanel.cpp" line="59"/>
+        <location filename="../ui/panels/itempanel.cpp" line="+59"/>
         <source>&amp;Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../ui/panels/itempanel.cpp" line="60"/>
-        <location filename="../ui/panels/itempanel.cpp" line="421"/>
+        <location line="+1"/>
+        <location line="+365"/>
         <source>&amp;Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Löschen</translation>
     </message>
     <message>
-        <location filename="../ui/panels/itempanel.cpp" line="61"/>
+        <location line="-364"/>
         <source>&amp;Copy Secret</source>
-        <translation type="unfinished"></translation>
+        <translation>Geheimnis &amp;kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/panels/itempanel.cpp" line="62"/>
-        <location filename="../ui/panels/itempanel.cpp" line="491"/>
+        <location line="+1"/>
+        <location line="+433"/>
         <source>&amp;Reveal</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Anzeigen</translation>
     </message>
     <message>
-        <location filename="../ui/panels/itempanel.cpp" line="81"/>
+        <location line="-413"/>
         <source>Search name, owner, tags, header, URL, issuer… (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Name, Besitzer, Tags, Header, URL, Aussteller suchen… (Strg+F)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/panels/itempanel.cpp" line="129"/>
+        <location line="+48"/>
         <source>Secrets are read from the keychain only when you reveal or copy them, and are masked again after %n seconds.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Geheimnisse werden nur aus dem Schlüsselbund gelesen, wenn Sie sie anzeigen oder kopieren, und nach %n Sekunde wieder maskiert.</numerusform>
+            <numerusform>Geheimnisse werden nur aus dem Schlüsselbund gelesen, wenn Sie sie anzeigen oder kopieren, und nach %n Sekunden wieder maskiert.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/panels/itempanel.cpp" line="280"/>
+        <location line="+154"/>
         <source>No keychain is reachable, so secrets cannot be stored or read. Start a Secret Service (e.g. gnome-keyring) and restart Keyhaven.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Schlüsselbund erreichbar, daher können Geheimnisse weder gespeichert noch gelesen werden. Starten Sie einen Secret Service (z. B. gnome-keyring) und starten Sie Keyhaven neu.</translation>
     </message>
     <message>
-        <location filename="../ui/panels/itempanel.cpp" line="291"/>
+        <location line="+11"/>
         <source>Add a new item (Ctrl+N)</source>
-        <translation type="unfinished"></translation>
+        <translation>Neues Element hinzufügen (Strg+N)</translation>
     </message>
     <message>
-        <location filename="../ui/panels/itempanel.cpp" line="294"/>
+        <location line="+3"/>
         <source>Delete the item and its secret (Del)</source>
-        <translation type="unfinished"></translation>
+        <translation>Element und sein Geheimnis löschen (Entf)</translation>
     </message>
     <message>
-        <location filename="../ui/panels/itempanel.cpp" line="300"/>
+        <location line="+6"/>
         <source>The keychain has no secret for this item. Edit it to store one again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüsselbund enthält kein Geheimnis für dieses Element. Bearbeiten Sie es, um erneut eines zu speichern.</translation>
     </message>
     <message>
-        <location filename="../ui/panels/itempanel.cpp" line="302"/>
+        <location line="+2"/>
         <source>Select an item first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie zuerst ein Element aus.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/panels/itempanel.cpp" line="305"/>
+        <location line="+3"/>
         <source>Copy the secret; the clipboard is cleared again after %n s (Ctrl+C)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Geheimnis kopieren; die Zwischenablage wird nach %n s wieder geleert (Strg+C)</numerusform>
+            <numerusform>Geheimnis kopieren; die Zwischenablage wird nach %n s wieder geleert (Strg+C)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/panels/itempanel.cpp" line="311"/>
+        <location line="+6"/>
         <source>Read the secret from the keychain and show it briefly</source>
-        <translation type="unfinished"></translation>
+        <translation>Geheimnis aus dem Schlüsselbund lesen und kurz anzeigen</translation>
     </message>
     <message>
-        <location filename="../ui/panels/itempanel.cpp" line="314"/>
+        <location line="+3"/>
         <source>No item selected</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Element ausgewählt</translation>
     </message>
     <message>
-        <location filename="../ui/panels/itempanel.cpp" line="316"/>
+        <location line="+2"/>
         <source>%1 — secret missing</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — Geheimnis fehlt</translation>
     </message>
     <message>
-        <location filename="../ui/panels/itempanel.cpp" line="327"/>
+        <location line="+11"/>
         <source>No item matches “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Element passt zu „%1“.</translation>
     </message>
     <message>
-        <location filename="../ui/panels/itempanel.cpp" line="364"/>
+        <location line="+37"/>
         <source>Could not add “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ konnte nicht hinzugefügt werden</translation>
     </message>
     <message>
-        <location filename="../ui/panels/itempanel.cpp" line="370"/>
+        <location line="+6"/>
         <source>Added “%1”; its secret is in the keychain.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ hinzugefügt; sein Geheimnis liegt im Schlüsselbund.</translation>
     </message>
     <message>
-        <location filename="../ui/panels/itempanel.cpp" line="389"/>
+        <location line="+19"/>
         <source>Could not save “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ konnte nicht gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../ui/panels/itempanel.cpp" line="393"/>
+        <location line="+4"/>
         <source>Saved “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ gespeichert.</translation>
     </message>
     <message>
-        <location filename="../ui/panels/itempanel.cpp" line="400"/>
+        <location line="+7"/>
         <source>Could not store the new secret of “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Das neue Geheimnis von „%1“ konnte nicht gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../ui/panels/itempanel.cpp" line="404"/>
+        <location line="+4"/>
         <source>Saved “%1” and replaced its secret.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ gespeichert und sein Geheimnis ersetzt.</translation>
     </message>
     <message>
-        <location filename="../ui/panels/itempanel.cpp" line="415"/>
+        <location line="+11"/>
         <source>Delete Item</source>
-        <translation type="unfinished"></translation>
+        <translation>Element löschen</translation>
     </message>
     <message>
-        <location filename="../ui/panels/itempanel.cpp" line="416"/>
+        <location line="+1"/>
         <source>Delete “%1”?</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ löschen?</translation>
     </message>
     <message>
-        <location filename="../ui/panels/itempanel.cpp" line="419"/>
+        <location line="+3"/>
         <source>Its secret is removed from the keychain too. This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sein Geheimnis wird ebenfalls aus dem Schlüsselbund entfernt. Dies kann nicht rückgängig gemacht werden.</translation>
     </message>
     <message>
-        <location filename="../ui/panels/itempanel.cpp" line="430"/>
+        <location line="+11"/>
         <source>Could not delete “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ konnte nicht gelöscht werden</translation>
     </message>
     <message>
-        <location filename="../ui/panels/itempanel.cpp" line="433"/>
+        <location line="+3"/>
         <source>Deleted “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ gelöscht.</translation>
     </message>
     <message>
-        <location filename="../ui/panels/itempanel.cpp" line="451"/>
-        <location filename="../ui/panels/itempanel.cpp" line="470"/>
+        <location line="+18"/>
+        <location line="+19"/>
         <source>Could not read the secret of “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Geheimnis von „%1“ konnte nicht gelesen werden</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/panels/itempanel.cpp" line="457"/>
+        <location line="-13"/>
         <source>Copied — clears in %n s</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Kopiert — wird in %n s geleert</numerusform>
+            <numerusform>Kopiert — wird in %n s geleert</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/panels/itempanel.cpp" line="479"/>
+        <location line="+22"/>
         <source>&amp;Hide</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Verbergen</translation>
     </message>
 </context>
 <context>
     <name>keyhaven::ui::ItemTableModel</name>
     <message numerus="yes">
-        <location filename="../ui/models/itemtablemodel.cpp" line="270"/>
+        <location filename="../ui/models/itemtablemodel.cpp" line="+310"/>
         <source>%n s</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n s</numerusform>
+            <numerusform>%n s</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/models/itemtablemodel.cpp" line="272"/>
+        <location line="+2"/>
         <source>%n min</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/models/itemtablemodel.cpp" line="274"/>
+        <location line="+2"/>
         <source>%n h</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n h</numerusform>
+            <numerusform>%n h</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/models/itemtablemodel.cpp" line="276"/>
+        <location line="+2"/>
         <source>%n days</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Tag</numerusform>
+            <numerusform>%n Tagen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/models/itemtablemodel.cpp" line="278"/>
+        <location line="+2"/>
         <source>%n years</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Jahr</numerusform>
+            <numerusform>%n Jahren</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/models/itemtablemodel.cpp" line="279"/>
+        <location line="+1"/>
         <source>in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>in %1</translation>
     </message>
     <message>
-        <location filename="../ui/models/itemtablemodel.cpp" line="279"/>
+        <location line="+0"/>
         <source>%1 ago</source>
-        <translation type="unfinished"></translation>
+        <translation>vor %1</translation>
     </message>
     <message>
-        <location filename="../ui/models/itemtablemodel.cpp" line="298"/>
+        <location line="+19"/>
         <source>no schedule</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Zeitplan</translation>
     </message>
     <message>
-        <location filename="../ui/models/itemtablemodel.cpp" line="301"/>
-        <source>overdue since %1</source>
-        <translation type="unfinished"></translation>
+        <location line="+5"/>
+        <source>overdue for 1 day</source>
+        <translation>seit 1 Tag überfällig</translation>
     </message>
     <message>
-        <location filename="../ui/models/itemtablemodel.cpp" line="302"/>
-        <source>due %1</source>
-        <translation type="unfinished"></translation>
+        <location line="+0"/>
+        <source>overdue for %1 days</source>
+        <translation>seit %1 Tagen überfällig</translation>
     </message>
     <message>
-        <location filename="../ui/models/itemtablemodel.cpp" line="312"/>
+        <location line="+2"/>
+        <source>due today</source>
+        <translation>heute fällig</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>due in 1 day</source>
+        <translation>fällig in 1 Tag</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>due in %1 days</source>
+        <translation>fällig in %1 Tagen</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+28"/>
         <source>never</source>
-        <translation type="unfinished"></translation>
+        <translation>nie</translation>
     </message>
     <message>
-        <location filename="../ui/models/itemtablemodel.cpp" line="315"/>
+        <location line="-25"/>
         <source>expired %1</source>
-        <translation type="unfinished"></translation>
+        <translation>abgelaufen %1</translation>
     </message>
     <message>
-        <location filename="../ui/models/itemtablemodel.cpp" line="324"/>
+        <location line="+9"/>
+        <source>API key</source>
+        <translation>API-Schlüssel</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>JWT</source>
+        <translation>JWT</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>OAuth</source>
+        <translation>OAuth</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>–</source>
+        <translation>–</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>in keychain</source>
-        <translation type="unfinished"></translation>
+        <translation>im Schlüsselbund</translation>
     </message>
     <message>
-        <location filename="../ui/models/itemtablemodel.cpp" line="326"/>
+        <location line="+2"/>
         <source>secret missing</source>
-        <translation type="unfinished"></translation>
+        <translation>Geheimnis fehlt</translation>
     </message>
     <message>
-        <location filename="../ui/models/itemtablemodel.cpp" line="328"/>
+        <location line="+2"/>
         <source>not checked</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht geprüft</translation>
     </message>
     <message>
-        <location filename="../ui/models/itemtablemodel.cpp" line="342"/>
+        <location line="+15"/>
         <source>never (created %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>nie (erstellt %1)</translation>
     </message>
     <message>
-        <location filename="../ui/models/itemtablemodel.cpp" line="345"/>
+        <location line="+3"/>
         <source>Last rotated: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuletzt rotiert: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/models/itemtablemodel.cpp" line="346"/>
+        <location line="+1"/>
         <source>Rotation interval: %n days. Last rotated: %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Rotationsintervall: %n Tag. Zuletzt rotiert: %1</numerusform>
+            <numerusform>Rotationsintervall: %n Tage. Zuletzt rotiert: %1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/models/itemtablemodel.cpp" line="352"/>
+        <location line="+6"/>
         <source>The token has no expiry (no exp claim).</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Token läuft nie ab (kein exp-Claim).</translation>
     </message>
     <message>
-        <location filename="../ui/models/itemtablemodel.cpp" line="356"/>
+        <location line="+4"/>
         <source>The secret is stored in the system keychain.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Geheimnis ist im Schlüsselbund des Systems gespeichert.</translation>
     </message>
     <message>
-        <location filename="../ui/models/itemtablemodel.cpp" line="358"/>
+        <location line="+2"/>
         <source>The keychain has no secret for this item. Edit the item to store it again, or delete the item.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüsselbund enthält kein Geheimnis für dieses Element. Bearbeiten Sie das Element, um es erneut zu speichern, oder löschen Sie das Element.</translation>
     </message>
     <message>
-        <location filename="../ui/models/itemtablemodel.cpp" line="361"/>
+        <location line="+3"/>
         <source>The keychain has not been checked for this secret yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüsselbund wurde für dieses Geheimnis noch nicht geprüft.</translation>
     </message>
     <message>
-        <location filename="../ui/models/itemtablemodel.cpp" line="416"/>
+        <location line="+61"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
-        <location filename="../ui/models/itemtablemodel.cpp" line="418"/>
+        <location line="+2"/>
         <source>Header</source>
-        <translation type="unfinished"></translation>
+        <translation>Header</translation>
     </message>
     <message>
-        <location filename="../ui/models/itemtablemodel.cpp" line="420"/>
+        <location line="+2"/>
         <source>Base URL</source>
-        <translation type="unfinished"></translation>
+        <translation>Basis-URL</translation>
     </message>
     <message>
-        <location filename="../ui/models/itemtablemodel.cpp" line="422"/>
+        <location line="+2"/>
         <source>Owner</source>
-        <translation type="unfinished"></translation>
+        <translation>Besitzer</translation>
     </message>
     <message>
-        <location filename="../ui/models/itemtablemodel.cpp" line="424"/>
+        <location line="+2"/>
         <source>Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../ui/models/itemtablemodel.cpp" line="426"/>
+        <location line="+2"/>
         <source>Rotation</source>
-        <translation type="unfinished"></translation>
+        <translation>Rotation</translation>
     </message>
     <message>
-        <location filename="../ui/models/itemtablemodel.cpp" line="428"/>
+        <location line="+2"/>
         <source>Issuer</source>
-        <translation type="unfinished"></translation>
+        <translation>Aussteller</translation>
     </message>
     <message>
-        <location filename="../ui/models/itemtablemodel.cpp" line="430"/>
+        <location line="+2"/>
         <source>Subject</source>
-        <translation type="unfinished"></translation>
+        <translation>Subjekt</translation>
     </message>
     <message>
-        <location filename="../ui/models/itemtablemodel.cpp" line="432"/>
+        <location line="+2"/>
         <source>Audience</source>
-        <translation type="unfinished"></translation>
+        <translation>Zielgruppe</translation>
     </message>
     <message>
-        <location filename="../ui/models/itemtablemodel.cpp" line="434"/>
+        <location line="+2"/>
         <source>Expires</source>
-        <translation type="unfinished"></translation>
+        <translation>Läuft ab</translation>
     </message>
     <message>
-        <location filename="../ui/models/itemtablemodel.cpp" line="436"/>
+        <location line="+2"/>
         <source>Client ID</source>
-        <translation type="unfinished"></translation>
+        <translation>Client-ID</translation>
     </message>
     <message>
-        <location filename="../ui/models/itemtablemodel.cpp" line="438"/>
+        <location line="+2"/>
         <source>Scopes</source>
-        <translation type="unfinished"></translation>
+        <translation>Scopes</translation>
     </message>
     <message>
-        <location filename="../ui/models/itemtablemodel.cpp" line="440"/>
+        <location line="+2"/>
         <source>Secret</source>
-        <translation type="unfinished"></translation>
+        <translation>Geheimnis</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Due</source>
+        <translation>Fällig</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last rotated</source>
+        <translation>Zuletzt rotiert</translation>
+    </message>
+</context>
+<context>
+    <name>keyhaven::ui::LifetimeBar</name>
+    <message>
+        <location filename="../ui/panels/lifetimebar.cpp" line="+56"/>
+        <source>issued: %1
+</source>
+        <translation>ausgestellt: %1
+</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>valid from: %1
+</source>
+        <translation>gültig ab: %1
+</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>expires: %1
+</source>
+        <translation>läuft ab: %1
+</translation>
     </message>
 </context>
 <context>
     <name>keyhaven::ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="36"/>
+        <location filename="../ui/mainwindow.cpp" line="+40"/>
         <source>Keyhaven</source>
-        <translation type="unfinished">Keyhaven</translation>
+        <translation>Keyhaven</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="70"/>
+        <location line="+49"/>
         <source>&amp;Item</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Element</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="83"/>
+        <location line="+13"/>
         <source>&amp;New…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Neu…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="84"/>
+        <location line="+1"/>
         <source>&amp;Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="85"/>
+        <location line="+1"/>
         <source>&amp;Copy Secret</source>
-        <translation type="unfinished"></translation>
+        <translation>Geheimnis &amp;kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="87"/>
+        <location line="+2"/>
         <source>&amp;Reveal Secret</source>
-        <translation type="unfinished"></translation>
+        <translation>Geheimnis &amp;anzeigen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="90"/>
+        <location line="+3"/>
         <source>&amp;Delete…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Löschen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="92"/>
+        <location line="+2"/>
         <source>&amp;Find</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Suchen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="94"/>
+        <location line="+2"/>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="139"/>
+        <location line="+59"/>
         <source>Keychain: available</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüsselbund: verfügbar</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="140"/>
+        <location line="+1"/>
         <source>Secrets are stored in the system keychain.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geheimnisse werden im Schlüsselbund des Systems gespeichert.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="144"/>
+        <location line="+4"/>
         <source>Keychain: checking…</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüsselbund: wird geprüft…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="149"/>
+        <location line="+5"/>
         <source>Keychain: not reachable</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüsselbund: nicht erreichbar</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="150"/>
+        <location line="+1"/>
         <source>Secrets cannot be stored or read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geheimnisse können weder gespeichert noch gelesen werden.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="151"/>
+        <location line="+1"/>
         <source>No keychain is reachable — secrets cannot be stored or read. Start a Secret Service (e.g. gnome-keyring) and restart Keyhaven.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Schlüsselbund erreichbar — Geheimnisse können weder gespeichert noch gelesen werden. Starten Sie einen Secret Service (z. B. gnome-keyring) und starten Sie Keyhaven neu.</translation>
+    </message>
+</context>
+<context>
+    <name>keyhaven::ui::RotateDialog</name>
+    <message>
+        <location filename="../ui/dialogs/rotatedialog.cpp" line="+24"/>
+        <source>Rotate “%1”</source>
+        <translation>„%1“ rotieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Paste the new secret your provider issued. The old one stays in the keychain for the overlap window, then it is deleted.</source>
+        <translation>Fügen Sie das neue Geheimnis ein, das Ihr Anbieter ausgestellt hat. Das alte bleibt für den Überlappungszeitraum im Schlüsselbund und wird dann gelöscht.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>New secret</source>
+        <translation>Neues Geheimnis</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New &amp;secret:</source>
+        <translation>Neues &amp;Geheimnis:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> days</source>
+        <translation> Tage</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>How long the old secret stays in the keychain (0: delete it now).</source>
+        <translation>Wie lange das alte Geheimnis im Schlüsselbund bleibt (0: sofort löschen).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Overlap:</source>
+        <translation>Ü&amp;berlappung:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>e.g. scheduled rotation, leaked in a log</source>
+        <translation>z. B. geplante Rotation, in einem Protokoll offengelegt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Grund:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Rotate</source>
+        <translation>&amp;Rotieren</translation>
     </message>
 </context>
 <context>
     <name>keyhaven::ui::TokensPanel</name>
     <message>
-        <location filename="../ui/panels/tokenspanel.cpp" line="10"/>
+        <location filename="../ui/panels/tokenspanel.cpp" line="+14"/>
         <source>Tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>Tokens</translation>
     </message>
     <message>
-        <location filename="../ui/panels/tokenspanel.cpp" line="11"/>
+        <location line="+1"/>
         <source>Bearer tokens are short-lived passes sent as &quot;Authorization: Bearer …&quot;. A JWT has three parts (header.payload.signature); the payload is only base64url-encoded, so anyone holding the token can read it, and the signature only proves it was not altered. Watch the expiry.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bearer-Tokens sind kurzlebige Ausweise, die als „Authorization: Bearer …“ gesendet werden. Ein JWT besteht aus drei Teilen (header.payload.signature); die Payload ist nur base64url-kodiert, sodass jeder, der das Token besitzt, sie lesen kann, und die Signatur beweist nur, dass es nicht verändert wurde. Achten Sie auf den Ablauf.</translation>
     </message>
     <message>
-        <location filename="../ui/panels/tokenspanel.cpp" line="15"/>
+        <location line="+4"/>
         <source>&amp;Add Token…</source>
-        <translation type="unfinished"></translation>
+        <translation>Token &amp;hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../ui/panels/tokenspanel.cpp" line="16"/>
+        <location line="+1"/>
         <source>No tokens yet. Press Ctrl+N to add a JWT; it is kept in the system keychain.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Tokens. Drücken Sie Strg+N, um ein JWT hinzuzufügen; es wird im Schlüsselbund des Systems aufbewahrt.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Inspect</source>
+        <translation>&amp;Untersuchen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open the selected token in the Inspector (read from the keychain)</source>
+        <translation>Ausgewähltes Token im Inspektor öffnen (aus dem Schlüsselbund gelesen)</translation>
+    </message>
+</context>
+<context>
+    <name>keyhaven::ui::TrayReminder</name>
+    <message>
+        <location filename="../ui/trayreminder.cpp" line="+29"/>
+        <source>Remind Me of Overdue Keys</source>
+        <translation>An überfällige Schlüssel erinnern</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Keyhaven</source>
+        <translation>Keyhaven</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show Keyhaven</source>
+        <translation>Keyhaven anzeigen</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Keys overdue for rotation</source>
+        <translation>Schlüssel mit überfälliger Rotation</translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
-        <location filename="../ui/main.cpp" line="72"/>
+        <location filename="../ui/main.cpp" line="+74"/>
         <source>Keep, inspect and use API credentials.</source>
-        <translation type="unfinished"></translation>
+        <translation>API-Zugangsdaten aufbewahren, untersuchen und verwenden.</translation>
     </message>
     <message>
-        <location filename="../ui/main.cpp" line="76"/>
+        <location line="+4"/>
         <source>Fill an empty store with a few sample items.</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen leeren Speicher mit einigen Beispielelementen füllen.</translation>
     </message>
     <message>
-        <location filename="../ui/main.cpp" line="78"/>
+        <location line="+2"/>
         <source>Save a PNG of the main window to &lt;file&gt; once it is painted, then quit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein PNG des Hauptfensters nach &lt;Datei&gt; speichern, sobald es gezeichnet ist, dann beenden.</translation>
     </message>
     <message>
-        <location filename="../ui/main.cpp" line="80"/>
+        <location line="+2"/>
         <source>file</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei</translation>
     </message>
     <message>
-        <location filename="../ui/main.cpp" line="82"/>
+        <location line="+2"/>
         <source>Print the time to the first paint and the resident memory, then quit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zeit bis zum ersten Zeichnen und den belegten Arbeitsspeicher ausgeben, dann beenden.</translation>
     </message>
     <message>
-        <location filename="../ui/main.cpp" line="90"/>
+        <location line="+3"/>
+        <source>Start on the rotation dashboard.</source>
+        <translation>Mit der Rotationsübersicht starten.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open on &lt;panel&gt;: api-key, jwt, oauth or inspector (with --sample-data, a signed sample token is loaded and verified).</source>
+        <translation>Auf &lt;Panel&gt; öffnen: api-key, jwt, oauth oder inspector (mit --sample-data wird ein signiertes Beispieltoken geladen und verifiziert).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>panel</source>
+        <translation>Panel</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Keyhaven cannot open its database:
 %1
 
 Check that the folder is writable and that no other program holds the file locked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keyhaven kann seine Datenbank nicht öffnen:
+%1
+
+Prüfen Sie, ob der Ordner beschreibbar ist und kein anderes Programm die Datei gesperrt hält.</translation>
     </message>
     <message>
-        <location filename="../ui/main.cpp" line="99"/>
+        <location line="+9"/>
         <source>Keyhaven</source>
-        <translation type="unfinished">Keyhaven</translation>
+        <translation>Keyhaven</translation>
     </message>
 </context>
 </TS>
