@@ -10,9 +10,13 @@
 #include "oauth/tokenclient.h"
 #include "vault/vault.h"
 
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QLockFile>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QTimer>
 
 #include <memory>
 
@@ -25,6 +29,7 @@ namespace keyhaven::oauth {
 namespace {
 
 constexpr qint64 kMaxMetadata = 512 * 1024;
+constexpr int kRefreshLockPollMs = 25;
 
 QString fieldName(const char16_t *f) { return QString::fromUtf16(f); }
 
@@ -72,6 +77,16 @@ struct ConnectionManager::Connection
     Item item;
     ServerMetadata metadata;
     ClientConfig client;
+};
+
+// One refresh under way for a connection: who waits for it, what the first caller asked for, and
+// the cross-process lock once it is held.
+struct ConnectionManager::Flight
+{
+    bool force = false;
+    QDateTime expiresBefore; // the stored access token's expiry when the first caller asked
+    QList<TokenDone> waiters;
+    std::unique_ptr<QLockFile> lock;
 };
 
 ConnectionManager::ConnectionManager(
@@ -332,6 +347,8 @@ void ConnectionManager::storeTokens(
         if (!item.subject.isEmpty())
             updated.subject = item.subject;
         updated.accessTokenExpires = tokens->expiresAt;
+        if (!tokens->refreshToken.isEmpty()) // else the old refresh token and its expiry stay
+            updated.refreshTokenExpires = tokens->refreshExpiresAt;
         updated.grantedScopes = tokens->scopes.isEmpty() ? updated.scopes : tokens->scopes;
         updated.needsLogin = false;
         updated.updated = QDateTime::currentDateTimeUtc();
@@ -374,16 +391,19 @@ void ConnectionManager::accessToken(const QUuid &id, bool forceRefresh, QObject 
         return deliver(item.error());
     if (item->needsLogin)
         return deliver(loginRequired(*item, u"the provider refused its refresh token"_s));
-    auto join = [this, id, deliver]() {
-        auto it = m_refreshing.find(id);
-        if (it != m_refreshing.end()) { // single flight: wait for the refresh under way
-            it->append(deliver);
+    const QDateTime expires = item->accessTokenExpires;
+    auto join = [this, id, deliver, forceRefresh, expires]() {
+        if (std::shared_ptr<Flight> flight = m_refreshing.value(id)) {
+            flight->waiters.append(deliver); // single flight: wait for the refresh under way
             return;
         }
-        m_refreshing.insert(id, { deliver });
+        auto flight = std::make_shared<Flight>();
+        flight->force = forceRefresh;
+        flight->expiresBefore = expires;
+        flight->waiters = { deliver };
+        m_refreshing.insert(id, flight);
         refreshNow(id);
     };
-    const QDateTime expires = item->accessTokenExpires;
     if (forceRefresh || !expires.isValid() || m_clock.now().secsTo(expires) <= kMinValiditySecs
         || m_refreshing.contains(id))
         return join();
@@ -395,52 +415,124 @@ void ConnectionManager::accessToken(const QUuid &id, bool forceRefresh, QObject 
         });
 }
 
+// Takes the connection's lock file, polling so that the event loop (the GUI, other connections)
+// runs on while another process refreshes. QLockFile removes a lock whose process has died, or
+// that is older than the stale time (a hung holder).
+void ConnectionManager::lockForRefresh(const QUuid &id, std::function<void(Result<void>)> locked)
+{
+    std::shared_ptr<Flight> flight = m_refreshing.value(id);
+    const QString dir = QFileInfo(m_vault->databaseFile()).absolutePath();
+    flight->lock = std::make_unique<QLockFile>(
+        u"%1/oauth-%2.lock"_s.arg(dir, id.toString(QUuid::WithoutBraces)));
+    flight->lock->setStaleLockTime(2 * kRefreshLockWaitMs);
+    auto waited = std::make_shared<QElapsedTimer>();
+    waited->start();
+    auto attempt = std::make_shared<std::function<void()>>();
+    *attempt = [this, flight, waited, locked, weak = std::weak_ptr(attempt)]() {
+        QLockFile *lock = flight->lock.get();
+        if (lock->tryLock(0))
+            return locked(Result<void>());
+        if (lock->error() != QLockFile::LockFailedError)
+            return locked(Error::environment(u"refresh-lock"_s,
+                u"Cannot create the lock file next to the database (%1): check that its folder "
+                "is writable."_s.arg(lock->error() == QLockFile::PermissionError
+                        ? u"permission denied"_s
+                        : u"unknown error"_s)));
+        if (waited->elapsed() > kRefreshLockWaitMs)
+            return locked(Error::environment(u"refresh-busy"_s,
+                u"Another Keyhaven process has been refreshing this connection for more than "
+                "%1 s; try again."_s.arg(kRefreshLockWaitMs / 1000)));
+        if (std::shared_ptr<std::function<void()>> again = weak.lock())
+            QTimer::singleShot(kRefreshLockPollMs, this, [again]() { (*again)(); });
+    };
+    // The pending timer owns the next attempt; dropping it (manager gone) frees everything.
+    (*attempt)();
+}
+
 void ConnectionManager::refreshNow(const QUuid &id)
 {
-    withConnection(id, this, [this, id](Result<Connection> conn) {
+    lockForRefresh(id, [this, id](Result<void> locked) {
+        if (!locked)
+            return finishRefresh(id, locked.error());
+        refreshLocked(id);
+    });
+}
+
+// Under the lock: the connection as it is now (another process may have refreshed it while this
+// one waited), then either the token that process stored or a refresh of our own.
+void ConnectionManager::refreshLocked(const QUuid &id)
+{
+    std::shared_ptr<Flight> flight = m_refreshing.value(id);
+    withConnection(id, this, [this, id, flight](Result<Connection> conn) {
         if (!conn)
             return finishRefresh(id, conn.error());
         auto shared = std::make_shared<Connection>(std::move(*conn));
-        m_vault->readSecret(id, fieldName(vault::field::kRefreshToken), this,
-            [this, id, shared](Result<SecretBytes> refreshToken) {
-                if (!refreshToken) {
-                    if (refreshToken.error().id == u"secret-missing"_s)
-                        return finishRefresh(id,
-                            Error::environment(u"login-required"_s,
-                                u"The connection \"%1\" has no refresh token: run 'keyhaven-cli "
-                                "login %1'."_s.arg(shared->item.name)));
-                    return finishRefresh(id, refreshToken.error());
-                }
-                ++m_refreshRequests;
-                qCInfo(lcOAuth) << "refreshing the access token of" << shared->item.name;
-                m_tokens->refresh(shared->client, refreshToken->bytes(), tokenParams(shared->item),
-                    this, [this, id, shared](Result<TokenSet> tokens) {
-                        if (!tokens) {
-                            if (tokens.error().id != u"oauth-invalid-grant"_s)
-                                return finishRefresh(id, tokens.error());
-                            Item item = shared->item;
-                            if (std::optional<Item> now = m_vault->find(item.idString()))
-                                item = *now;
-                            item.needsLogin = true;
-                            (void)m_vault->updateItem(item);
+        const Item &now = shared->item;
+        if (now.needsLogin)
+            return finishRefresh(
+                id, loginRequired(now, u"the provider refused its refresh token"_s));
+        const bool fresh = now.accessTokenExpires.isValid()
+            && m_clock.now().secsTo(now.accessTokenExpires) > kMinValiditySecs;
+        const bool refreshedMeanwhile = now.accessTokenExpires != flight->expiresBefore;
+        auto refresh = [this, id, shared]() {
+            m_vault->readSecret(id, fieldName(vault::field::kRefreshToken), this,
+                [this, id, shared](Result<SecretBytes> refreshToken) {
+                    if (!refreshToken) {
+                        if (refreshToken.error().id == u"secret-missing"_s)
                             return finishRefresh(id,
-                                loginRequired(item, u"the provider refused its refresh token"_s));
-                        }
-                        auto set = std::make_shared<TokenSet>(std::move(*tokens));
-                        storeTokens(shared->item, set, [this, id, set](Result<Item> stored) {
-                            if (!stored)
-                                return finishRefresh(id, stored.error());
-                            finishRefresh(id, SecretBytes::copyOf(set->accessToken.view()));
+                                Error::environment(u"login-required"_s,
+                                    u"The connection \"%1\" has no refresh token: run "
+                                    "'keyhaven-cli login %1'."_s.arg(shared->item.name)));
+                        return finishRefresh(id, refreshToken.error());
+                    }
+                    ++m_refreshRequests;
+                    qCInfo(lcOAuth) << "refreshing the access token of" << shared->item.name;
+                    m_tokens->refresh(shared->client, refreshToken->bytes(),
+                        tokenParams(shared->item), this,
+                        [this, id, shared](Result<TokenSet> tokens) {
+                            if (!tokens) {
+                                if (tokens.error().id != u"oauth-invalid-grant"_s)
+                                    return finishRefresh(id, tokens.error());
+                                Item item = shared->item;
+                                if (std::optional<Item> now = m_vault->find(item.idString()))
+                                    item = *now;
+                                item.needsLogin = true;
+                                (void)m_vault->updateItem(item);
+                                return finishRefresh(id,
+                                    loginRequired(
+                                        item, u"the provider refused its refresh token"_s));
+                            }
+                            auto set = std::make_shared<TokenSet>(std::move(*tokens));
+                            storeTokens(shared->item, set, [this, id, set](Result<Item> stored) {
+                                if (!stored)
+                                    return finishRefresh(id, stored.error());
+                                finishRefresh(id, SecretBytes::copyOf(set->accessToken.view()));
+                            });
                         });
-                    });
+                });
+        };
+        // Not forced: any token valid long enough will do. Forced: only one issued after this
+        // call asked, that is one another process stored while this one waited for the lock.
+        if (!fresh || (flight->force && !refreshedMeanwhile))
+            return refresh();
+        qCInfo(lcOAuth) << "another process refreshed" << now.name << "- using its access token";
+        m_vault->readSecret(id, fieldName(vault::field::kAccessToken), this,
+            [this, id, refresh](Result<SecretBytes> token) {
+                if (!token && token.error().id == u"secret-missing"_s)
+                    return refresh();
+                finishRefresh(id, std::move(token));
             });
     });
 }
 
 void ConnectionManager::finishRefresh(const QUuid &id, Result<SecretBytes> result)
 {
-    const QList<TokenDone> waiters = m_refreshing.take(id);
-    for (const TokenDone &w : waiters) {
+    std::shared_ptr<Flight> flight = m_refreshing.take(id);
+    if (!flight)
+        return;
+    if (flight->lock)
+        flight->lock->unlock(); // no-op when it was never taken
+    for (const TokenDone &w : std::as_const(flight->waiters)) {
         if (result)
             w(SecretBytes::copyOf(result->view()));
         else

@@ -17,6 +17,7 @@
 #include <QUuid>
 
 #include <functional>
+#include <memory>
 
 class QNetworkAccessManager;
 
@@ -39,6 +40,9 @@ class ConnectionManager : public QObject
 public:
     // An access token valid for less than this is refreshed before it is handed out.
     static constexpr qint64 kMinValiditySecs = 60;
+    // Another process refreshing the same connection is waited for this long at most (a refresh
+    // is discovery plus one token request, each bounded by a 30 s network timeout).
+    static constexpr int kRefreshLockWaitMs = 75 * 1000;
 
     ConnectionManager(
         vault::Vault *vault, QNetworkAccessManager *network, QObject *parent = nullptr);
@@ -73,9 +77,13 @@ public:
     bool loginRunning() const;
 
     // A valid access token: the stored one while it is valid for more than kMinValiditySecs,
-    // else a refresh. Concurrent callers share one refresh request; a rotated refresh token is in
-    // the keychain before any caller gets the new access token. A refused refresh token
-    // (invalid_grant) marks the connection "log in again": error id "login-required".
+    // else a refresh. Concurrent callers share one refresh request — in this process through the
+    // list of waiters, across processes (the app, several keyhaven-cli) through a lock file per
+    // connection next to the database: whoever gets the lock second re-reads the connection and
+    // takes the token the first one stored. A rotated refresh token is in the keychain before any
+    // caller gets the new access token. A refused refresh token (invalid_grant) marks the
+    // connection "log in again": error id "login-required". "refresh-busy": another process held
+    // the connection's lock for longer than kRefreshLockWaitMs.
     void accessToken(const QUuid &id, bool forceRefresh, QObject *context,
         std::function<void(Result<SecretBytes>)> done);
 
@@ -90,10 +98,13 @@ public:
 private:
     using TokenDone = std::function<void(Result<SecretBytes>)>;
     struct Connection;
+    struct Flight;
     Result<vault::Item> connection(const QUuid &id) const;
     void withConnection(
         const QUuid &id, QObject *context, std::function<void(Result<Connection>)> done);
+    void lockForRefresh(const QUuid &id, std::function<void(Result<void>)> locked);
     void refreshNow(const QUuid &id);
+    void refreshLocked(const QUuid &id);
     void finishRefresh(const QUuid &id, Result<SecretBytes> result);
     void storeTokens(const vault::Item &item, std::shared_ptr<TokenSet> tokens,
         std::function<void(Result<vault::Item>)> done);
@@ -105,7 +116,7 @@ private:
     LoopbackReceiver *m_receiver = nullptr;
     Clock m_clock;
     QHash<QString, ServerMetadata> m_metadata;
-    QHash<QUuid, QList<TokenDone>> m_refreshing; // single flight: the waiters of each refresh
+    QHash<QUuid, std::shared_ptr<Flight>> m_refreshing; // single flight: one refresh per connection
     int m_refreshRequests = 0;
 };
 

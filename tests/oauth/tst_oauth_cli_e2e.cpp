@@ -12,6 +12,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -22,7 +23,9 @@
 #include <QUrlQuery>
 
 #include <csignal>
+#include <memory>
 #include <optional>
+#include <vector>
 
 using namespace Qt::StringLiterals;
 using namespace keyhaven;
@@ -406,6 +409,48 @@ private Q_SLOTS:
         ProcessResult r = cli({ u"token"_s, u"e2e"_s });
         QVERIFY(first->value().equals(r.out.trimmed()));
         delete manager;
+    }
+
+    // Three keyhaven-cli processes ask at once for a token about to expire: the lock file makes
+    // one of them refresh; the others wait, re-read the connection and hand out what it stored.
+    // Without it each would spend the same refresh token, the provider (rotation) would refuse
+    // the second, and the connection would need a new login.
+    void concurrentProcessesShareOneRefresh()
+    {
+        std::optional<vault::Item> it = item(u"e2e"_s);
+        QVERIFY(it && !it->needsLogin);
+        it->accessTokenExpires =
+            QDateTime::currentDateTimeUtc().addSecs(oauth::ConnectionManager::kMinValiditySecs / 2);
+        QVERIFY(m_vault->updateItem(*it));
+        const int grants = refreshGrants();
+        QVERIFY(grants >= 0);
+        std::vector<std::unique_ptr<QProcess>> procs;
+        for (int i = 0; i < 3; ++i) {
+            procs.push_back(std::make_unique<QProcess>());
+            procs.back()->start(
+                keyhaven::test::binPath(u"keyhaven-cli"_s), { u"token"_s, u"e2e"_s });
+        }
+        QList<QByteArray> tokens;
+        for (auto &p : procs) {
+            QVERIFY(p->waitForFinished(60000));
+            QVERIFY2(p->exitStatus() == QProcess::NormalExit && p->exitCode() == 0,
+                p->readAllStandardError().constData());
+            tokens << p->readAllStandardOutput().trimmed();
+        }
+        QCOMPARE(refreshGrants(), grants + 1); // counted at the provider
+        QVERIFY(!tokens[0].isEmpty());
+        QCOMPARE(tokens[1], tokens[0]);
+        QCOMPARE(tokens[2], tokens[0]);
+        Result<SecretBytes> stored = secret(u"e2e"_s, vault::field::kAccessToken);
+        QVERIFY(stored && stored->equals(tokens[0]));
+        it = item(u"e2e"_s);
+        QVERIFY(it && !it->needsLogin);
+        QVERIFY(QDateTime::currentDateTimeUtc().secsTo(it->accessTokenExpires)
+            > oauth::ConnectionManager::kMinValiditySecs);
+        // The lock file is gone once the refresh is over.
+        const QString lock = QFileInfo(m_vault->databaseFile()).absolutePath() + u"/oauth-"_s
+            + it->id.toString(QUuid::WithoutBraces) + u".lock"_s;
+        QVERIFY(!QFile::exists(lock));
     }
 
     void oldRefreshTokenIsRefusedThenLogInAgain()
