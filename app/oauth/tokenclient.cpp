@@ -64,6 +64,22 @@ auto tokenResponse(TokenClient::TokenDone done)
 
 QString kebab(QString s) { return s.replace(u'_', u'-'); }
 
+// A lifetime in seconds ("expires_in": 3600, or "3600" as some servers send it) as a UTC time;
+// null when absent, negative or not a number.
+QDateTime expiryFrom(const QJsonValue &seconds, const QDateTime &now)
+{
+    qint64 secs = -1;
+    if (seconds.isDouble() && seconds.toDouble() >= 0 && seconds.toDouble() < 1e12) {
+        secs = qint64(seconds.toDouble());
+    } else if (seconds.isString()) {
+        bool ok = false;
+        secs = seconds.toString().toLongLong(&ok);
+        if (!ok)
+            secs = -1;
+    }
+    return secs < 0 ? QDateTime() : now.toUTC().addSecs(secs);
+}
+
 } // namespace
 
 TokenClient::TokenClient(QNetworkAccessManager *network, QObject *parent)
@@ -115,11 +131,17 @@ Result<TokenSet> parseTokenResponse(int httpStatus, const QByteArray &body, cons
     t.refreshToken = SecretBytes(o.value(u"refresh_token"_s).toString().toUtf8());
     t.idToken = SecretBytes(o.value(u"id_token"_s).toString().toUtf8());
     t.tokenType = type;
-    const QJsonValue expiresIn = o.value(u"expires_in"_s);
-    if (expiresIn.isDouble() && expiresIn.toDouble() >= 0)
-        t.expiresAt = now.toUTC().addSecs(qint64(expiresIn.toDouble()));
-    else if (expiresIn.isString()) // some servers send "3600"
-        t.expiresAt = now.toUTC().addSecs(expiresIn.toString().toLongLong());
+    t.expiresAt = expiryFrom(o.value(u"expires_in"_s), now);
+    // Not in RFC 6749, but common: Keycloak's refresh_expires_in, the refresh_token_expires_in of
+    // GitHub and Microsoft. The rotation dashboard shows the refresh token's expiry from it.
+    if (!t.refreshToken.isEmpty()) {
+        // Keycloak's 0 means "does not expire" (offline tokens): null.
+        const QJsonValue lifetime = o.contains(u"refresh_token_expires_in"_s)
+            ? o.value(u"refresh_token_expires_in"_s)
+            : o.value(u"refresh_expires_in"_s);
+        if (lifetime.toDouble(-1) != 0 && lifetime.toString() != u"0"_s)
+            t.refreshExpiresAt = expiryFrom(lifetime, now);
+    }
     const QString scope = o.value(u"scope"_s).toString();
     if (!scope.isEmpty())
         t.scopes = scope.split(u' ', Qt::SkipEmptyParts);

@@ -46,6 +46,7 @@ struct TokenSet
     SecretBytes idToken;
     QString tokenType; // "Bearer" (compared case-insensitively)
     QDateTime expiresAt; // UTC; null when the server did not say
+    QDateTime refreshExpiresAt; // UTC; from the non-standard refresh(_token)_expires_in, else null
     QStringList scopes; // as granted; empty = as requested (RFC 6749 §5.1)
 };
 

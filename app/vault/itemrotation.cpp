@@ -12,9 +12,14 @@ rotation::RotationPolicy rotationPolicy(const Item &item)
     return p;
 }
 
+QDateTime credentialExpiry(const Item &item)
+{
+    return item.kind == ItemKind::OAuth ? item.refreshTokenExpires : item.expires;
+}
+
 rotation::RotationInput rotationInput(const Item &item)
 {
-    return { item.created, item.lastRotated, item.expires };
+    return { item.created, item.lastRotated, credentialExpiry(item) };
 }
 
 rotation::RotationStatus rotationStatus(

@@ -9,6 +9,9 @@ namespace keyhaven::vault {
 // The item's policy; an OAuth connection has no rotation schedule (its tokens are refreshed),
 // only its expiry.
 rotation::RotationPolicy rotationPolicy(const Item &item);
+// When the credential itself stops working: a JWT's exp, a certificate's notAfter, and for an
+// OAuth connection its refresh token's expiry (its access tokens are refreshed by themselves).
+QDateTime credentialExpiry(const Item &item);
 rotation::RotationInput rotationInput(const Item &item);
 rotation::RotationStatus rotationStatus(
     const Item &item, const QDateTime &now, const QTimeZone &zone);

@@ -455,6 +455,35 @@ private Q_SLOTS:
             u"server-response"_s);
     }
 
+    void refreshTokenLifetime()
+    {
+        const QDateTime now = QDateTime::fromSecsSinceEpoch(1'800'000'000, Qt::UTC);
+        const auto parse = [&now](const char *extra) {
+            return parseTokenResponse(200,
+                QByteArray(
+                    "{\"access_token\":\"a\",\"token_type\":\"Bearer\",\"refresh_token\":\"r\"")
+                    + extra + "}",
+                now);
+        };
+        auto github = parse(",\"refresh_token_expires_in\":15897600"); // GitHub, Microsoft
+        QVERIFY(github);
+        QCOMPARE(github->refreshExpiresAt, now.addSecs(15897600));
+        auto keycloak = parse(",\"refresh_expires_in\":\"1800\"");
+        QVERIFY(keycloak);
+        QCOMPARE(keycloak->refreshExpiresAt, now.addSecs(1800));
+        auto offline = parse(",\"refresh_expires_in\":0"); // Keycloak: never expires
+        QVERIFY(offline);
+        QVERIFY(offline->refreshExpiresAt.isNull());
+        auto unsaid = parse("");
+        QVERIFY(unsaid);
+        QVERIFY(unsaid->refreshExpiresAt.isNull());
+        QVERIFY(unsaid->expiresAt.isNull());
+        auto junk = parse(",\"refresh_expires_in\":\"soon\",\"expires_in\":-5");
+        QVERIFY(junk);
+        QVERIFY(junk->refreshExpiresAt.isNull());
+        QVERIFY(junk->expiresAt.isNull());
+    }
+
     void halfHashMatchesOidcExample()
     {
         // OpenID Connect Core 1.0, Appendix A.3 (RS256).

@@ -130,6 +130,29 @@ private Q_SLOTS:
         QCOMPARE(model.rowOf(soon.id), -1);
     }
 
+    // An OAuth connection has no rotation schedule; its refresh token's expiry (when the provider
+    // said it) puts it on the dashboard.
+    void refreshTokenExpiryListsAConnection()
+    {
+        DashboardModel model(nullptr, Clock::fixed(kNow), kZone);
+        QAbstractItemModelTester tester(
+            &model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        Item silent = item(u"silent"_s, ItemKind::OAuth, 500);
+        Item github = item(u"github"_s, ItemKind::OAuth, 500);
+        github.refreshTokenExpires = kNow.addDays(3).addSecs(3600);
+        github.expires = kNow.addDays(-30); // not the connection's expiry: ignored
+        model.setItems({ silent, github });
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(model.index(0, model.columnOf(Column::Name)).data().toString(), u"github"_s);
+        QCOMPARE(model.index(0, model.columnOf(Column::Status)).data().toString(),
+            u"expires in 3 days"_s);
+        QVERIFY(model.index(0, model.columnOf(Column::Expires))
+                    .data(Qt::ToolTipRole)
+                    .toString()
+                    .startsWith(u"The refresh token expires"_s));
+        QCOMPARE(model.counts().expiring, 1);
+    }
+
     void panelRotatesThroughTheDialog()
     {
         const QString dir = qEnvironmentVariable("KEYHAVEN_DATA_DIR") + u"/dashboard"_s;

@@ -16,7 +16,8 @@ DashboardModel::DashboardModel(QObject *parent, Clock clock, QTimeZone zone)
 
 bool DashboardModel::acceptsItem(const vault::Item &item) const
 {
-    return vault::rotationPolicy(item).rotateEveryDays > 0 || item.expires.isValid();
+    return vault::rotationPolicy(item).rotateEveryDays > 0
+        || vault::credentialExpiry(item).isValid();
 }
 
 DashboardModel::Counts DashboardModel::counts() const

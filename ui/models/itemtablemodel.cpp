@@ -143,10 +143,11 @@ bool ItemTableModel::acceptsItem(const Item &item) const
 ItemTableModel::Row ItemTableModel::makeRow(const Item &item) const
 {
     Row row { item, searchTextFor(item), rotationDue(item), {} };
-    if (row.due.isValid() && item.expires.isValid())
-        row.deadline = std::min(row.due, item.expires);
+    const QDateTime expires = vault::credentialExpiry(item);
+    if (row.due.isValid() && expires.isValid())
+        row.deadline = std::min(row.due, expires);
     else
-        row.deadline = row.due.isValid() ? row.due : item.expires;
+        row.deadline = row.due.isValid() ? row.due : expires;
     return row;
 }
 
@@ -352,11 +353,12 @@ QString ItemTableModel::displayText(const Row &row, Column column) const
     case Column::Audience:
         return item.jwtAudience.join(u", ");
     case Column::Expires: {
-        if (!item.expires.isValid())
+        const QDateTime expires = vault::credentialExpiry(item);
+        if (!expires.isValid())
             return tr("never");
         const QDateTime now = m_clock.now();
-        const QString rel = relativeTime(item.expires, now);
-        return item.expires <= now ? tr("expired %1").arg(rel) : rel;
+        const QString rel = relativeTime(expires, now);
+        return expires <= now ? tr("expired %1").arg(rel) : rel;
     }
     case Column::ClientId:
         return item.clientId;
@@ -412,8 +414,13 @@ QString ItemTableModel::toolTipText(const Row &row, Column column) const
             .arg(last);
     }
     case Column::Expires:
-        return item.expires.isValid()
-            ? locale.toString(item.expires.toLocalTime(), QLocale::LongFormat)
+        if (const QDateTime expires = vault::credentialExpiry(item); expires.isValid())
+            return item.kind == ItemKind::OAuth
+                ? tr("The refresh token expires %1.")
+                      .arg(locale.toString(expires.toLocalTime(), QLocale::LongFormat))
+                : locale.toString(expires.toLocalTime(), QLocale::LongFormat);
+        return item.kind == ItemKind::OAuth
+            ? tr("The provider did not say when the refresh token expires.")
             : tr("The token has no expiry (no exp claim).");
     case Column::Secret:
         switch (item.secretState) {
@@ -456,7 +463,8 @@ QVariant ItemTableModel::data(const QModelIndex &index, int role) const
             return QBrush(QColor(0xc6, 0x28, 0x28));
         if (column == Column::Rotation && row.due.isValid() && row.due <= now)
             return QBrush(QColor(0xc6, 0x28, 0x28));
-        if (column == Column::Expires && item.expires.isValid() && item.expires <= now)
+        if (const QDateTime expires = vault::credentialExpiry(item);
+            column == Column::Expires && expires.isValid() && expires <= now)
             return QBrush(QColor(0xc6, 0x28, 0x28));
         if (column == Column::Status) {
             using rotation::RotationState;
@@ -554,7 +562,7 @@ int ItemTableModel::compareRowData(const Row &x, const Row &y, int column) const
         c = compareDates(x.due, y.due);
         break;
     case Column::Expires:
-        c = compareDates(a.expires, b.expires);
+        c = compareDates(vault::credentialExpiry(a), vault::credentialExpiry(b));
         break;
     case Column::Secret:
         c = int(a.secretState) - int(b.secretState);
