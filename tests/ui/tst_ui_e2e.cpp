@@ -10,6 +10,7 @@
 
 #include <QApplication>
 #include <QFile>
+#include <QHostAddress>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
@@ -22,7 +23,9 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableWidget>
+#include <QTcpSocket>
 #include <QTest>
+#include <QUrlQuery>
 
 #include <memory>
 
@@ -42,6 +45,7 @@ private Q_SLOTS:
     void initTestCase();
     void cleanupTestCase();
     void logInThenRefresh();
+    void deniedThenCancelledLogins();
 
 private:
     int refreshGrants();
@@ -199,6 +203,57 @@ void UiE2ETest::logInThenRefresh()
     QTRY_COMPARE_WITH_TIMEOUT(done.size(), 5, 30000);
     QCOMPARE(child<QPlainTextEdit>(u"claimsView"_s)->toPlainText(),
         u"No tokens stored: log in first."_s);
+}
+
+// The user says no at the provider's consent page: the panel says so, with the provider's error;
+// then a login cancelled while the browser is away closes the loopback listener.
+void UiE2ETest::deniedThenCancelledLogins()
+{
+    Item item;
+    item.kind = ItemKind::OAuth;
+    item.name = u"e2e-ui-deny"_s;
+    item.issuerUrl = m_issuer;
+    item.clientId = m_clientId;
+    item.scopes = { u"openid"_s, u"offline_access"_s };
+    item.authParams = { u"prompt=consent"_s };
+    std::optional<Result<Item>> added;
+    m_vault->addItem(item, SecretBytes(), this, [&added](Result<Item> r) { added = r; });
+    QTRY_VERIFY_WITH_TIMEOUT(added.has_value(), 10000);
+    QVERIFY(*added);
+    QTRY_VERIFY_WITH_TIMEOUT(m_panel->selectItem((*added)->id), 5000);
+
+    m_panel->setUrlOpener([this](const QUrl &url) {
+        m_browser.start(u"/usr/bin/python3"_s,
+            { QStringLiteral(KEYHAVEN_SOURCE_DIR) + u"/tests/e2e/browser_login.py"_s,
+                url.toString(QUrl::FullyEncoded), u"--deny"_s, u"--timeout"_s, u"90"_s });
+    });
+    QSignalSpy login(m_panel.get(), &ConnectionsPanel::loginFinished);
+    QTest::mouseClick(child<QPushButton>(u"loginButton"_s), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(login.size(), 1, 120000);
+    QVERIFY(!login.at(0).at(0).toBool());
+    const QString denied = child<QLabel>(u"resultLabel"_s)->text();
+    QVERIFY2(denied.startsWith(u"Login denied:"_s) && denied.contains(u"access_denied"_s),
+        qPrintable(
+            denied + u" / browser: "_s + QString::fromUtf8(m_browser.readAllStandardError())));
+    QVERIFY(!child<QWidget>(u"cancelLoginButton"_s)->isVisible());
+    QVERIFY(child<QLabel>(u"stateLabel"_s)->text() != u"logged in"_s);
+    m_browser.waitForFinished(30000);
+
+    // Cancel while the browser is away: the listener on the redirect port is closed.
+    QUrl opened;
+    m_panel->setUrlOpener([&opened](const QUrl &url) { opened = url; });
+    QTest::mouseClick(child<QPushButton>(u"loginButton"_s), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(opened.isValid(), 30000);
+    QVERIFY(child<QWidget>(u"cancelLoginButton"_s)->isVisible());
+    const QUrl redirect(QUrlQuery(opened).queryItemValue(u"redirect_uri"_s, QUrl::FullyDecoded));
+    QCOMPARE(redirect.host(), u"127.0.0.1"_s);
+    QTest::mouseClick(child<QPushButton>(u"cancelLoginButton"_s), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(login.size(), 2, 10000);
+    QVERIFY(!login.at(1).at(0).toBool());
+    QCOMPARE(child<QLabel>(u"resultLabel"_s)->text(), u"Login cancelled."_s);
+    QTcpSocket probe;
+    probe.connectToHost(QHostAddress::LocalHost, quint16(redirect.port()));
+    QVERIFY(!probe.waitForConnected(2000));
 }
 
 int main(int argc, char **argv)
