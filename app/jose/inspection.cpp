@@ -492,6 +492,7 @@ InspectOutcome inspectAndVerify(const InspectRequest &request)
     VerifyOptions options;
     options.keys = *keys;
     options.allowedAlgs = request.allowedAlgs;
+    options.issuer = request.expectedIssuer;
     options.clock = request.clock;
     auto verdict = verify(request.token, options);
     if (!verdict) {

@@ -108,6 +108,7 @@ struct InspectRequest
     QByteArray token;
     SecretBytes keyMaterial; // empty: inspect only
     QStringList allowedAlgs; // empty: those that fit the key
+    QString expectedIssuer; // checked against "iss" when not empty (keys from that issuer)
     Clock clock;
 };
 struct InspectOutcome

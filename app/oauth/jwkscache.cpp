@@ -84,6 +84,7 @@ void JwksCache::fetch(const QUrl &jwksUri, std::function<void(Result<jose::KeySe
                     jwksUri.toString(), keys.error().message)));
         Entry &entry = m_cache[jwksUri];
         entry.keys = *keys;
+        entry.document = body;
         entry.fetched.start();
         qCInfo(lcOAuth) << "fetched" << keys->keys.size() << "keys from" << jwksUri.toString();
         done(std::move(keys));

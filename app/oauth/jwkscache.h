@@ -30,6 +30,9 @@ public:
     // Error ids: "endpoint-insecure", "network", "server-response", "kid-unknown".
     void keysFor(const QUrl &jwksUri, const QString &kid, QObject *context, Done done);
 
+    // The key set document as last fetched from `jwksUri` (public keys only), or empty.
+    QByteArray document(const QUrl &jwksUri) const { return m_cache.value(jwksUri).document; }
+
     void setMinRefetchInterval(int ms) { m_minRefetchMs = ms; }
     int fetchCount() const { return m_fetches; }
     static constexpr qint64 kMaxDocument = 512 * 1024;
@@ -38,6 +41,7 @@ private:
     struct Entry
     {
         jose::KeySet keys;
+        QByteArray document;
         QElapsedTimer fetched;
     };
     void fetch(const QUrl &jwksUri, std::function<void(Result<jose::KeySet>)> done);

@@ -21,12 +21,14 @@
 #include <QComboBox>
 #include <QElapsedTimer>
 #include <QGuiApplication>
+#include <QHostAddress>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
+#include <QTcpServer>
 #include <QTest>
 #include <QTreeView>
 
@@ -213,6 +215,35 @@ private Q_SLOTS:
         QVERIFY(f.panel->verdictLabel()->text().contains(u"Encrypted"_s));
         QCOMPARE(valueAt(f.panel->claimModel(), u"header/enc"_s), u"A128GCM"_s);
         QVERIFY(!f.panel->findChild<QPushButton *>(u"copyClaimsButton"_s)->isEnabled());
+    }
+
+    // "From issuer…" goes online only when asked, and says clearly when it cannot: an issuer
+    // that is neither HTTPS nor on this machine is refused before any request, a loopback port
+    // where no one listens is a network error. (The happy path is in tst_ui_e2e against the real
+    // OpenID provider.)
+    void fromIssuerFailuresAreExplained()
+    {
+        Fixture f = makePanel();
+        QSignalSpy fetched(f.panel.get(), &InspectorPanel::issuerKeysFetched);
+        auto *button = f.panel->findChild<QPushButton *>(u"fromIssuerButton"_s);
+        QVERIFY(button && button->isEnabled());
+        f.panel->fetchIssuerKeys(u"http://issuer.example"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(fetched.size(), 1, 10000);
+        QVERIFY(!fetched.at(0).at(0).toBool());
+        QVERIFY2(f.panel->verdictLabel()->text().startsWith(
+                     u"Could not get the keys of http://issuer.example:"_s),
+            qPrintable(f.panel->verdictLabel()->text()));
+        QVERIFY(button->isEnabled());
+
+        QTcpServer closed;
+        QVERIFY(closed.listen(QHostAddress::LocalHost));
+        const QString issuer = u"http://127.0.0.1:%1"_s.arg(closed.serverPort());
+        closed.close(); // nobody listens there any more
+        f.panel->fetchIssuerKeys(issuer);
+        QTRY_COMPARE_WITH_TIMEOUT(fetched.size(), 2, 30000);
+        QVERIFY(!fetched.at(1).at(0).toBool());
+        QVERIFY(f.panel->verdictLabel()->text().startsWith(u"Could not get the keys of"_s));
+        QCOMPARE(f.panel->keySourceCombo()->currentIndex(), int(InspectorPanel::NoKey));
     }
 
     void garbageGivesInlineError()

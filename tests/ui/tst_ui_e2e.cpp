@@ -5,12 +5,15 @@
 #include "common/paths.h"
 #include "oauth/connectionmanager.h"
 #include "panels/connectionspanel.h"
+#include "panels/inspectorpanel.h"
 #include "testsupport.h"
 #include "vault/vault.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QFile>
 #include <QHostAddress>
+#include <QInputDialog>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
@@ -33,6 +36,7 @@ using namespace Qt::StringLiterals;
 using keyhaven::Result;
 using keyhaven::SecretBytes;
 using keyhaven::ui::ConnectionsPanel;
+using keyhaven::ui::InspectorPanel;
 using keyhaven::vault::Item;
 using keyhaven::vault::ItemKind;
 using keyhaven::vault::KeychainState;
@@ -190,6 +194,29 @@ void UiE2ETest::logInThenRefresh()
     const QString claims = child<QPlainTextEdit>(u"claimsView"_s)->toPlainText();
     QVERIFY2(claims.contains(u"ID token claims"_s), qPrintable(claims));
     QVERIFY(claims.contains(child<QLabel>(u"subjectLabel"_s)->text()));
+
+    // The inspector verifies the stored ID token against the issuer's published keys, asked
+    // through "From issuer…" (its "iss" is offered, the user confirms).
+    std::optional<Result<SecretBytes>> idToken;
+    m_vault->readSecret((*added)->id, QString::fromUtf16(keyhaven::vault::field::kIdToken), this,
+        [&idToken](Result<SecretBytes> r) { idToken.emplace(std::move(r)); });
+    QTRY_VERIFY_WITH_TIMEOUT(idToken.has_value(), 10000);
+    QVERIFY(*idToken);
+    InspectorPanel inspector(m_vault, nullptr);
+    inspector.show();
+    inspector.setToken(QString::fromUtf8((*idToken)->bytes()));
+    QSignalSpy keys(&inspector, &InspectorPanel::issuerKeysFetched);
+    QTest::mouseClick(inspector.findChild<QPushButton *>(u"fromIssuerButton"_s), Qt::LeftButton);
+    QInputDialog *ask = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (ask = inspector.findChild<QInputDialog *>(u"issuerDialog"_s)) && ask->isVisible(), 5000);
+    QCOMPARE(ask->textValue(), m_issuer);
+    ask->accept();
+    QTRY_COMPARE_WITH_TIMEOUT(keys.size(), 1, 30000);
+    QVERIFY2(keys.at(0).at(0).toBool(), qPrintable(inspector.verdictLabel()->text()));
+    QTRY_VERIFY_WITH_TIMEOUT(inspector.outcome().verified, 5000);
+    QVERIFY2(inspector.outcome().verdict.valid, qPrintable(inspector.verdictLabel()->text()));
+    QCOMPARE(inspector.keySourceCombo()->currentIndex(), int(InspectorPanel::PastedKey));
 
     // Revoke (after the confirmation): the provider revokes, the keychain forgets the tokens.
     QTest::mouseClick(child<QPushButton>(u"revokeButton"_s), Qt::LeftButton);

@@ -1,5 +1,7 @@
 // ui/panels/inspectorpanel.cpp — the Token Inspector: paste a token, read it, verify it offline.
 #include "panels/inspectorpanel.h"
+#include "oauth/connectionmanager.h"
+#include "oauth/jwkscache.h"
 
 #include "models/inspectionmodels.h"
 #include "panels/lifetimebar.h"
@@ -13,8 +15,12 @@
 #include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QInputDialog>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QNetworkAccessManager>
 #include <QPlainTextEdit>
 #include <QPromise>
 #include <QPushButton>
@@ -167,10 +173,10 @@ InspectorPanel::InspectorPanel(vault::Vault *vault, QWidget *parent, Clock clock
     auto *sourceRow = new QHBoxLayout;
     sourceRow->addWidget(m_keySource, 1);
     m_fromIssuer->setObjectName(u"fromIssuerButton"_s);
-    m_fromIssuer->setEnabled(false);
     m_fromIssuer->setToolTip(
-        tr("Fetching the issuer's published keys (OpenID discovery) is not available here yet. "
-           "Paste the issuer's JWKS instead: the inspector never goes online on its own."));
+        tr("Fetch the keys the issuer publishes (OpenID discovery, then its JWKS) and check that "
+           "the token's \"iss\" names that issuer. The inspector goes online only when you ask "
+           "it to, and never follows a URL found in the token."));
     sourceRow->addWidget(m_fromIssuer);
     form->addRow(tr("Key:"), sourceRow);
     m_keyEdit->setObjectName(u"keyEdit"_s);
@@ -217,6 +223,8 @@ InspectorPanel::InspectorPanel(vault::Vault *vault, QWidget *parent, Clock clock
     fillKeySources();
     connect(m_input, &QPlainTextEdit::textChanged, this, &InspectorPanel::refresh);
     connect(m_keyEdit, &QPlainTextEdit::textChanged, this, [this] {
+        if (!m_fillingIssuerKeys)
+            m_expectedIssuer.clear(); // the user's own key: no issuer to expect
         if (!m_keyEdit->toPlainText().trimmed().isEmpty() && m_keySource->currentIndex() == NoKey)
             m_keySource->setCurrentIndex(PastedKey);
         refresh();
@@ -224,6 +232,7 @@ InspectorPanel::InspectorPanel(vault::Vault *vault, QWidget *parent, Clock clock
     connect(m_algs, &QLineEdit::textChanged, this, &InspectorPanel::refresh);
     connect(m_keySource, &QComboBox::currentIndexChanged, this, &InspectorPanel::keySourceChanged);
     connect(m_copyClaims, &QPushButton::clicked, this, &InspectorPanel::copyClaimsJson);
+    connect(m_fromIssuer, &QPushButton::clicked, this, &InspectorPanel::askIssuer);
     connect(
         m_findingsView, &QTableView::doubleClicked, this, &InspectorPanel::openFindingReference);
     connect(m_watcher, &QFutureWatcherBase::finished, this, [this] {
@@ -305,6 +314,61 @@ void InspectorPanel::setAllowedAlgs(const QString &commaSeparated)
     m_algs->setText(commaSeparated);
 }
 
+void InspectorPanel::askIssuer()
+{
+    // The token's own "iss" is only a suggestion: the user sees and confirms where to go.
+    const QString iss = QJsonDocument::fromJson(m_outcome.inspection.claimsJson())
+                            .object()
+                            .value(u"iss"_s)
+                            .toString();
+    auto *dialog = new QInputDialog(this);
+    dialog->setObjectName(u"issuerDialog"_s);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Keys from an Issuer"));
+    dialog->setLabelText(tr("Issuer URL (HTTPS, or HTTP on this machine). Keyhaven reads its "
+                            "OpenID discovery document, then the keys it publishes:"));
+    dialog->setTextValue(iss.isEmpty() ? m_expectedIssuer : iss);
+    connect(dialog, &QInputDialog::textValueSelected, this,
+        [this](const QString &text) { fetchIssuerKeys(text.trimmed()); });
+    dialog->open();
+}
+
+void InspectorPanel::fetchIssuerKeys(const QString &issuer)
+{
+    if (!m_issuerKeys) {
+        m_network = new QNetworkAccessManager(this);
+        m_issuerKeys = new oauth::ConnectionManager(nullptr, m_network, this);
+    }
+    m_fromIssuer->setEnabled(false);
+    m_verdict->setText(tr("Fetching the keys published by %1…").arg(issuer));
+    auto failed = [this, issuer](const Error &error) {
+        m_fromIssuer->setEnabled(true);
+        m_verdict->setText(tr("Could not get the keys of %1: %2").arg(issuer, error.message));
+        Q_EMIT issuerKeysFetched(false);
+    };
+    m_issuerKeys->discover(issuer, this, [this, failed](Result<oauth::ServerMetadata> metadata) {
+        if (!metadata)
+            return failed(metadata.error());
+        const QUrl jwksUri = metadata->jwksUri;
+        const QString named = metadata->issuer;
+        m_issuerKeys->jwksCache()->keysFor(
+            jwksUri, QString(), this, [this, failed, jwksUri, named](Result<jose::KeySet> keys) {
+                if (!keys)
+                    return failed(keys.error());
+                m_fromIssuer->setEnabled(true);
+                m_fillingIssuerKeys = true;
+                m_expectedIssuer = named;
+                setPastedKey(QString::fromUtf8(m_issuerKeys->jwksCache()->document(jwksUri)));
+                m_fillingIssuerKeys = false;
+                Q_EMIT statusMessage(tr("Verifying with the %n key(s) published by %1.", nullptr,
+                                         int(keys->keys.size()))
+                                         .arg(named),
+                    kStatusMs * 2);
+                Q_EMIT issuerKeysFetched(true);
+            });
+    });
+}
+
 void InspectorPanel::inspectItem(const vault::Item &item)
 {
     if (!m_vault)
@@ -331,6 +395,7 @@ void InspectorPanel::refresh()
     if (source == PastedKey) {
         QByteArray key = m_keyEdit->toPlainText().toUtf8();
         request->keyMaterial = SecretBytes(std::move(key));
+        request->expectedIssuer = m_expectedIssuer;
     } else if (source >= VaultKey) {
         request->keyMaterial = SecretBytes::copyOf(m_vaultKey.view());
     }

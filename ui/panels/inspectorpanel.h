@@ -12,6 +12,7 @@
 
 class QComboBox;
 class QLabel;
+class QNetworkAccessManager;
 class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
@@ -21,6 +22,9 @@ class QTreeView;
 namespace keyhaven::vault {
 class Vault;
 }
+namespace keyhaven::oauth {
+class ConnectionManager;
+}
 
 namespace keyhaven::ui {
 
@@ -29,9 +33,9 @@ class FindingsModel;
 class LifetimeBar;
 
 // Thin on purpose: jose::inspectAndVerify does the work (on a worker thread for tokens over
-// 64 kB, so the UI never freezes); the panel shows its outcome. Nothing is fetched: the
-// "From issuer…" button stays disabled (keys come only from what the user pastes or keeps in
-// the vault, DESIGN.md rule 3).
+// 64 kB, so the UI never freezes); the panel shows its outcome. Nothing is fetched unless the
+// user asks with "From issuer…" (discovery, then the issuer's JWKS); keys never come from the
+// token itself (jku, x5u, jwk: DESIGN.md rule 3).
 class InspectorPanel : public QWidget
 {
     Q_OBJECT
@@ -48,6 +52,10 @@ public:
     // Verify with pasted key material (PEM / JWK / JWKS / raw HMAC secret).
     void setPastedKey(const QString &text);
     void setAllowedAlgs(const QString &commaSeparated);
+    // Only on the user's request: OpenID discovery at `issuer` (which must name itself exactly so),
+    // then its JWKS, which becomes the pasted key; "iss" must then equal the issuer. Emits
+    // issuerKeysFetched.
+    void fetchIssuerKeys(const QString &issuer);
 
     const jose::InspectOutcome &outcome() const { return m_outcome; }
     bool busy() const { return m_busy; }
@@ -70,12 +78,14 @@ Q_SIGNALS:
     void statusMessage(const QString &text, int timeoutMs);
     // The panel shows the outcome of the current input (after a synchronous or threaded run).
     void updated();
+    void issuerKeysFetched(bool ok);
 
 private:
     void apply(const jose::InspectOutcome &outcome);
     void fillKeySources();
     void keySourceChanged();
     void openFindingReference(const QModelIndex &index);
+    void askIssuer();
 
     QPointer<vault::Vault> m_vault;
     Clock m_clock;
@@ -95,6 +105,10 @@ private:
     FindingsModel *m_findings;
     QLabel *m_noFindings;
     QFutureWatcher<jose::InspectOutcome> *m_watcher;
+    QNetworkAccessManager *m_network = nullptr; // created on the first "From issuer…"
+    oauth::ConnectionManager *m_issuerKeys = nullptr; // discovery and the JWKS cache
+    QString m_expectedIssuer; // while the pasted key is that issuer's JWKS
+    bool m_fillingIssuerKeys = false;
     SecretBytes m_vaultKey; // the chosen vault item's secret, while it is chosen
     jose::InspectOutcome m_outcome;
     quint64 m_generation = 0; // of the newest input
