@@ -60,6 +60,15 @@ TrayReminder::TrayReminder(DashboardModel *model, QWidget *window, QObject *pare
     m_icon->show();
 }
 
+QString TrayReminder::messageText(const QStringList &overdueNames)
+{
+    const int n = int(overdueNames.size());
+    const QString head = n == 1 ? tr("1 key is overdue for rotation")
+                                : tr("%n keys are overdue for rotation", nullptr, n);
+    const QString names = rotation::reminderNames(overdueNames);
+    return names.isEmpty() ? head : tr("%1: %2", "overdue keys: their names").arg(head, names);
+}
+
 bool TrayReminder::check()
 {
     if (!m_model)
@@ -78,8 +87,8 @@ bool TrayReminder::check()
     }
     if (!rotation::shouldRemind(state, int(names.size()), now, zone))
         return false;
-    m_icon->showMessage(tr("Keys overdue for rotation"),
-        rotation::reminderText(int(names.size()), names), QSystemTrayIcon::Warning);
+    m_icon->showMessage(
+        tr("Keys overdue for rotation"), messageText(names), QSystemTrayIcon::Warning);
     settings.setValue(
         QLatin1StringView(kLastShownKey), now.toTimeZone(zone).date().toString(Qt::ISODate));
     return true;

@@ -30,6 +30,8 @@ public:
 
     // Shows the reminder if one is due; returns whether it did.
     bool check();
+    // "3 keys are overdue for rotation: billing, search, maps…", in the user's language.
+    static QString messageText(const QStringList &overdueNames);
 
 private:
     QPointer<DashboardModel> m_model;

@@ -17,16 +17,13 @@ bool shouldRemind(
     return !state.lastShown.isValid() || state.lastShown < today;
 }
 
-QString reminderText(int overdueCount, const QStringList &names, int maxNames)
+QString reminderNames(const QStringList &names, int maxNames)
 {
-    QStringList shown = names.mid(0, maxNames);
+    const QStringList shown = names.mid(0, maxNames);
     QString list = shown.join(u", "_s);
     if (names.size() > shown.size())
         list += u"…"_s;
-    const QString head = overdueCount == 1
-        ? u"1 key is overdue for rotation"_s
-        : u"%1 keys are overdue for rotation"_s.arg(overdueCount);
-    return list.isEmpty() ? head : head + u": "_s + list;
+    return list;
 }
 
 } // namespace keyhaven::rotation

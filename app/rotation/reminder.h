@@ -19,8 +19,8 @@ struct ReminderState
 bool shouldRemind(
     const ReminderState &state, int overdueCount, const QDateTime &now, const QTimeZone &zone);
 
-// The notification text: "3 keys are overdue for rotation: billing, search, maps…" (names
-// only; at most `maxNames`).
-QString reminderText(int overdueCount, const QStringList &names, int maxNames = 3);
+// The names a notification lists: "billing, search, maps…" (at most `maxNames`, then "…"). The
+// sentence around them is the GUI's, in the user's language.
+QString reminderNames(const QStringList &names, int maxNames = 3);
 
 } // namespace keyhaven::rotation

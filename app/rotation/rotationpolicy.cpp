@@ -81,28 +81,61 @@ RotationStatus evaluate(const RotationInput &input, const RotationPolicy &policy
     return s;
 }
 
-QString statusText(const RotationStatus &status, const QDateTime &now, const QTimeZone &zone)
+StatusPhrase statusPhrase(const RotationStatus &status, const QDateTime &now, const QTimeZone &zone)
 {
     const QDate today = now.toTimeZone(zone).date();
-    auto days = [](qint64 n) { return n == 1 ? u"1 day"_s : u"%1 days"_s.arg(n); };
     const qint64 toExpiry =
         status.expiresAt.isValid() ? today.daysTo(status.expiresAt.toTimeZone(zone).date()) : 0;
+    auto expiring = [toExpiry]() -> StatusPhrase {
+        if (toExpiry == 0)
+            return { StatusPhrase::ExpiresToday, 0 };
+        return { StatusPhrase::ExpiresIn, toExpiry };
+    };
     switch (status.state) {
     case RotationState::NoSchedule:
-        return u"no schedule"_s;
+        return { StatusPhrase::NoSchedule, 0 };
     case RotationState::Expired:
-        return toExpiry == 0 ? u"expired today"_s : u"expired %1 ago"_s.arg(days(-toExpiry));
+        if (toExpiry == 0)
+            return { StatusPhrase::ExpiredToday, 0 };
+        return { StatusPhrase::ExpiredAgo, -toExpiry };
     case RotationState::Expiring:
-        return toExpiry == 0 ? u"expires today"_s : u"expires in %1"_s.arg(days(toExpiry));
+        return expiring();
     case RotationState::Overdue:
-        return status.daysUntilDue == 0 ? u"due today"_s
-                                        : u"overdue for %1"_s.arg(days(-status.daysUntilDue));
+        if (status.daysUntilDue == 0)
+            return { StatusPhrase::DueToday, 0 };
+        return { StatusPhrase::OverdueFor, -status.daysUntilDue };
     case RotationState::DueSoon:
     case RotationState::Ok:
         if (!status.dueAt.isValid())
-            return toExpiry == 0 ? u"expires today"_s : u"expires in %1"_s.arg(days(toExpiry));
-        return status.daysUntilDue == 0 ? u"due today"_s
-                                        : u"due in %1"_s.arg(days(status.daysUntilDue));
+            return expiring();
+        if (status.daysUntilDue == 0)
+            return { StatusPhrase::DueToday, 0 };
+        return { StatusPhrase::DueIn, status.daysUntilDue };
+    }
+    return {};
+}
+
+QString statusText(const RotationStatus &status, const QDateTime &now, const QTimeZone &zone)
+{
+    const StatusPhrase p = statusPhrase(status, now, zone);
+    const QString days = p.days == 1 ? u"1 day"_s : u"%1 days"_s.arg(p.days);
+    switch (p.kind) {
+    case StatusPhrase::NoSchedule:
+        return u"no schedule"_s;
+    case StatusPhrase::ExpiredToday:
+        return u"expired today"_s;
+    case StatusPhrase::ExpiredAgo:
+        return u"expired %1 ago"_s.arg(days);
+    case StatusPhrase::ExpiresToday:
+        return u"expires today"_s;
+    case StatusPhrase::ExpiresIn:
+        return u"expires in %1"_s.arg(days);
+    case StatusPhrase::DueToday:
+        return u"due today"_s;
+    case StatusPhrase::OverdueFor:
+        return u"overdue for %1"_s.arg(days);
+    case StatusPhrase::DueIn:
+        return u"due in %1"_s.arg(days);
     }
     return {};
 }

@@ -54,6 +54,26 @@ QDateTime dueDate(const RotationInput &input, const RotationPolicy &policy, cons
 RotationStatus evaluate(const RotationInput &input, const RotationPolicy &policy,
     const QDateTime &now, const QTimeZone &zone);
 
+// What a status says, in whole calendar days in `zone`, before it is put into words: the GUI
+// words it through tr() (translated, plural forms), statusText() in English for the CLI.
+struct StatusPhrase
+{
+    enum Kind {
+        NoSchedule,
+        ExpiredToday,
+        ExpiredAgo,
+        ExpiresToday,
+        ExpiresIn,
+        DueToday,
+        OverdueFor,
+        DueIn
+    };
+    Kind kind = NoSchedule;
+    qint64 days = 0; // > 0 for ExpiredAgo, ExpiresIn, OverdueFor, DueIn
+};
+StatusPhrase statusPhrase(
+    const RotationStatus &status, const QDateTime &now, const QTimeZone &zone);
+
 // For people: "overdue for 7 days", "due in 3 days", "due today", "expires in 2 days",
 // "expired 3 days ago", "no schedule" (whole calendar days in `zone`).
 QString statusText(const RotationStatus &status, const QDateTime &now, const QTimeZone &zone);

@@ -227,11 +227,37 @@ private Q_SLOTS:
         QVERIFY(!shouldRemind(state, 5, evening, berlin));
     }
 
-    void reminderTextListsNames()
+    void reminderListsNames()
     {
-        QCOMPARE(reminderText(1, { u"billing"_s }), u"1 key is overdue for rotation: billing"_s);
-        QCOMPARE(reminderText(4, { u"a"_s, u"b"_s, u"c"_s, u"d"_s }),
-            u"4 keys are overdue for rotation: a, b, c…"_s);
+        QCOMPARE(reminderNames({ u"billing"_s }), u"billing"_s);
+        QCOMPARE(reminderNames({ u"a"_s, u"b"_s, u"c"_s, u"d"_s }), u"a, b, c…"_s);
+        QCOMPARE(reminderNames({ u"a"_s, u"b"_s }, 1), u"a…"_s);
+        QVERIFY(reminderNames({}).isEmpty());
+    }
+
+    void statusPhraseCountsWholeDays()
+    {
+        using keyhaven::rotation::StatusPhrase;
+        const QTimeZone z = zone("UTC");
+        const RotationPolicy policy { 30, 14, 7 };
+        const QDateTime anchor = utc("2026-01-01T10:00:00");
+        auto phrase = [&](const char *now, const QDateTime &expires = {}) {
+            const RotationStatus s = evaluate({ anchor, {}, expires }, policy, utc(now), z);
+            return keyhaven::rotation::statusPhrase(s, utc(now), z);
+        };
+        StatusPhrase p = phrase("2026-02-07T12:00:00");
+        QCOMPARE(p.kind, StatusPhrase::OverdueFor);
+        QCOMPARE(p.days, 7);
+        p = phrase("2026-01-31T11:00:00");
+        QCOMPARE(p.kind, StatusPhrase::DueToday);
+        p = phrase("2026-01-28T23:00:00");
+        QCOMPARE(p.kind, StatusPhrase::DueIn);
+        QCOMPARE(p.days, 3);
+        p = phrase("2026-01-08T10:00:00", utc("2026-01-05T00:00:00"));
+        QCOMPARE(p.kind, StatusPhrase::ExpiredAgo);
+        QCOMPARE(p.days, 3);
+        p = phrase("2026-01-05T10:00:00", utc("2026-01-05T23:00:00"));
+        QCOMPARE(p.kind, StatusPhrase::ExpiresToday);
     }
 };
 

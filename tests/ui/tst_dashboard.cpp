@@ -5,6 +5,7 @@
 #include "models/dashboardmodel.h"
 #include "models/itemfilterproxymodel.h"
 #include "panels/dashboardpanel.h"
+#include "trayreminder.h"
 #include "uitests.h"
 #include "vault/vault.h"
 
@@ -29,6 +30,7 @@ using keyhaven::ui::DashboardPanel;
 using keyhaven::ui::ItemFilterProxyModel;
 using keyhaven::ui::ItemTableModel;
 using keyhaven::ui::RotateDialog;
+using keyhaven::ui::TrayReminder;
 using keyhaven::vault::Item;
 using keyhaven::vault::ItemKind;
 using keyhaven::vault::Vault;
@@ -151,6 +153,19 @@ private Q_SLOTS:
                     .toString()
                     .startsWith(u"The refresh token expires"_s));
         QCOMPARE(model.counts().expiring, 1);
+    }
+
+    void reminderAndStatusTexts()
+    {
+        QCOMPARE(TrayReminder::messageText({ u"billing"_s }),
+            u"1 key is overdue for rotation: billing"_s);
+        QCOMPARE(TrayReminder::messageText({ u"a"_s, u"b"_s, u"c"_s, u"d"_s }),
+            u"4 keys are overdue for rotation: a, b, c…"_s);
+        DashboardModel model(nullptr, Clock::fixed(kNow), kZone);
+        model.setItems(
+            { item(u"one"_s, ItemKind::ApiKey, 91), item(u"two"_s, ItemKind::ApiKey, 89) });
+        QCOMPARE(column(model, model.columnOf(Column::Status)),
+            (QStringList { u"overdue for 1 day"_s, u"due in 1 day"_s }));
     }
 
     void panelRotatesThroughTheDialog()

@@ -320,6 +320,34 @@ QString ItemTableModel::relativeTime(const QDateTime &when, const QDateTime &now
     return secs >= 0 ? tr("in %1").arg(amount) : tr("%1 ago").arg(amount);
 }
 
+// rotation::statusPhrase in the user's language (the CLI prints rotation::statusText). The
+// source strings are English; "1 day" is its own string so that English needs no catalogue.
+QString ItemTableModel::statusText(const rotation::RotationStatus &status) const
+{
+    using rotation::StatusPhrase;
+    const StatusPhrase p = rotation::statusPhrase(status, m_clock.now(), m_zone);
+    const int n = int(p.days);
+    switch (p.kind) {
+    case StatusPhrase::NoSchedule:
+        return tr("no schedule");
+    case StatusPhrase::ExpiredToday:
+        return tr("expired today");
+    case StatusPhrase::ExpiredAgo:
+        return n == 1 ? tr("expired 1 day ago") : tr("expired %n days ago", nullptr, n);
+    case StatusPhrase::ExpiresToday:
+        return tr("expires today");
+    case StatusPhrase::ExpiresIn:
+        return n == 1 ? tr("expires in 1 day") : tr("expires in %n days", nullptr, n);
+    case StatusPhrase::DueToday:
+        return tr("due today");
+    case StatusPhrase::OverdueFor:
+        return n == 1 ? tr("overdue for 1 day") : tr("overdue for %n days", nullptr, n);
+    case StatusPhrase::DueIn:
+        return n == 1 ? tr("due in 1 day") : tr("due in %n days", nullptr, n);
+    }
+    return {};
+}
+
 QString ItemTableModel::displayText(const Row &row, Column column) const
 {
     const Item &item = row.item;
@@ -375,7 +403,7 @@ QString ItemTableModel::displayText(const Row &row, Column column) const
         }
         break;
     case Column::Status:
-        return rotation::statusText(statusOf(row), m_clock.now(), m_zone);
+        return statusText(statusOf(row));
     case Column::Due:
         return row.due.isValid()
             ? QLocale().toString(row.due.toTimeZone(m_zone).date(), QLocale::ShortFormat)

@@ -123,6 +123,7 @@ private:
         QDateTime deadline; // the nearer of due and item.expires (sorts the Status column)
     };
     rotation::RotationStatus statusOf(const Row &row) const;
+    QString statusText(const rotation::RotationStatus &status) const;
     Row makeRow(const vault::Item &item) const;
     void startTimeRefresh();
     static QByteArray searchTextFor(const vault::Item &item);
