@@ -47,8 +47,8 @@ struct BoundSender::Run
     }
 };
 
-BoundSender::BoundSender(vault::Vault *vault, oauth::ConnectionManager *connections,
-    Sender *sender, QObject *parent)
+BoundSender::BoundSender(
+    vault::Vault *vault, oauth::ConnectionManager *connections, Sender *sender, QObject *parent)
     : QObject(parent)
     , m_vault(vault)
     , m_connections(connections)
@@ -85,16 +85,15 @@ void BoundSender::credential(
     if (run->oauth()) {
         if (!m_connections)
             return next(Error::environment(u"oauth-unavailable"_s,
-                u"No OAuth connection manager: \"%1\" cannot give a token here."_s.arg(
-                    item.name)));
+                u"No OAuth connection manager: \"%1\" cannot give a token here."_s.arg(item.name)));
         return m_connections->accessToken(item.id, forceRefresh, this, std::move(next));
     }
     if (m_cachedItem == item.id && !m_cachedSecret.isEmpty())
         return next(SecretBytes::copyOf(m_cachedSecret.view()));
     if (!m_vault)
         return next(Error::environment(u"vault"_s, u"No vault is open."_s));
-    m_vault->readSecret(item.id, item.primaryField(), this,
-        [this, id = item.id, next](Result<SecretBytes> secret) {
+    m_vault->readSecret(
+        item.id, item.primaryField(), this, [this, id = item.id, next](Result<SecretBytes> secret) {
             if (secret) {
                 m_cachedItem = id;
                 m_cachedSecret = SecretBytes::copyOf(secret->view());
@@ -147,8 +146,8 @@ void BoundSender::attempt(std::shared_ptr<Run> run, SecretBytes secret)
             run->retried = true;
             run->outcome.history.append(
                 historyEntry(wire, run->itemName(), &response, diagnosis, {}, run->redactions));
-            self->credential(run, true,
-                [self, run, response, diagnosis](Result<SecretBytes> fresh) mutable {
+            self->credential(
+                run, true, [self, run, response, diagnosis](Result<SecretBytes> fresh) mutable {
                     if (!self)
                         return;
                     if (!fresh) {

@@ -67,8 +67,8 @@ public:
 
 private:
     struct Run;
-    void credential(std::shared_ptr<Run> run, bool forceRefresh,
-        std::function<void(Result<SecretBytes>)> next);
+    void credential(
+        std::shared_ptr<Run> run, bool forceRefresh, std::function<void(Result<SecretBytes>)> next);
     void attempt(std::shared_ptr<Run> run, SecretBytes secret);
     void finish(std::shared_ptr<Run> run);
 

@@ -133,8 +133,8 @@ CurlExport exportCurl(
             if (bound && r.auth.kind == AuthBinding::Kind::Basic && lower == "authorization")
                 continue; // -u below
             // curl drops a header given as "Name:"; "Name;" sends it empty.
-            const QByteArray line =
-                h.second.isEmpty() ? QByteArray(h.first + ';') : QByteArray(h.first + ": " + h.second);
+            const QByteArray line = h.second.isEmpty() ? QByteArray(h.first + ';')
+                                                       : QByteArray(h.first + ": " + h.second);
             lines.append("-H " + withCredential(line, item, cli));
         }
         if (bound && r.auth.kind == AuthBinding::Kind::Basic)
@@ -156,9 +156,9 @@ CurlExport exportCurl(
             lines.append("-m " + QByteArray::number((r.timeoutMs + 999) / 1000));
         if (r.followRedirects) {
             if (bound) // curl forwards custom headers (an API key) on a redirect to another host
-                out.notes.append(u"Request %1: -L left out: curl would send the credential's "
-                                 "header along on a redirect to another host (rule 7)."_s.arg(
-                                     i + 1));
+                out.notes.append(
+                    u"Request %1: -L left out: curl would send the credential's "
+                    "header along on a redirect to another host (rule 7)."_s.arg(i + 1));
             else
                 lines.append("-L");
         }

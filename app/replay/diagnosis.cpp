@@ -190,7 +190,7 @@ QString insufficientScope(
     if (wants.isEmpty())
         return u"%1: the token has scopes `%2`, but the server wants one it lacks (it did not "
                "say which)%3."_s.arg(status)
-            .arg(has, suffix);
+                   .arg(has, suffix);
     if (granted.isEmpty())
         return u"%1: the token lacks scope; the server wants `%2`%3."_s.arg(status).arg(
             wanted, suffix);
@@ -202,11 +202,11 @@ QString insufficientScope(
     if (missing.isEmpty())
         return u"%1: the token has scopes `%2` and the server wants `%3`, which the token was "
                "granted: the server may need a fresh token or count scopes differently%4."_s
-            .arg(status)
-            .arg(has, wanted, suffix);
+                   .arg(status)
+                   .arg(has, wanted, suffix);
     return u"%1: the token has scopes `%2`, but the server wants `%3` (missing: `%4`): log in "
            "again with the missing scope%5."_s.arg(status)
-        .arg(has, wanted, missing.join(u' '), suffix);
+               .arg(has, wanted, missing.join(u' '), suffix);
 }
 
 } // namespace

@@ -12,7 +12,7 @@ QObject *makeCurlExportTest(); // tst_curlexport.cpp
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
-    return keyhaven::test::runAll(
-        argc, argv, { makeCurlImportTest, makeDiagnosisTest, makeHistoryTest, makeHarImportTest,
-                             makeCurlExportTest });
+    return keyhaven::test::runAll(argc, argv,
+        { makeCurlImportTest, makeDiagnosisTest, makeHistoryTest, makeHarImportTest,
+            makeCurlExportTest });
 }

@@ -41,15 +41,23 @@ private Q_SLOTS:
     {
         QTest::addColumn<QByteArray>("word");
         QTest::addColumn<QByteArray>("quoted");
-        QTest::newRow("bare") << "http://127.0.0.1:80/get"_ba << "http://127.0.0.1:80/get"_ba;
+        QTest::newRow("bare") << "http://127.0.0.1:80/get"_ba
+                              << "http://127.0.0.1:80/get"_ba;
         QTest::newRow("empty") << QByteArray() << "''"_ba;
-        QTest::newRow("query") << "http://h/x?a=1&b=2"_ba << "'http://h/x?a=1&b=2'"_ba;
-        QTest::newRow("quote") << "it's"_ba << "'it'\\''s'"_ba;
-        QTest::newRow("dollar") << "$(rm -rf ~) `x` $HOME"_ba << "'$(rm -rf ~) `x` $HOME'"_ba;
-        QTest::newRow("newline-tab") << "a\n\tb"_ba << "'a\n\tb'"_ba;
-        QTest::newRow("utf8") << "gr\xc3\xbc\xc3\x9f"_ba << "'gr\xc3\xbc\xc3\x9f'"_ba;
-        QTest::newRow("control") << "a\x01'b\\"_ba << "$'a\\x01\\'b\\\\'"_ba;
-        QTest::newRow("invalid-utf8") << "\xff\xfe"_ba << "$'\\xff\\xfe'"_ba;
+        QTest::newRow("query") << "http://h/x?a=1&b=2"_ba
+                               << "'http://h/x?a=1&b=2'"_ba;
+        QTest::newRow("quote") << "it's"_ba
+                               << "'it'\\''s'"_ba;
+        QTest::newRow("dollar") << "$(rm -rf ~) `x` $HOME"_ba
+                                << "'$(rm -rf ~) `x` $HOME'"_ba;
+        QTest::newRow("newline-tab") << "a\n\tb"_ba
+                                     << "'a\n\tb'"_ba;
+        QTest::newRow("utf8") << "gr\xc3\xbc\xc3\x9f"_ba
+                              << "'gr\xc3\xbc\xc3\x9f'"_ba;
+        QTest::newRow("control") << "a\x01'b\\"_ba
+                                 << "$'a\\x01\\'b\\\\'"_ba;
+        QTest::newRow("invalid-utf8") << "\xff\xfe"_ba
+                                      << "$'\\xff\\xfe'"_ba;
     }
 
     void quoting()

@@ -152,8 +152,8 @@ private Q_SLOTS:
         QTest::newRow("bearer-token-expired") << 401 << "Bearer realm=\"r\""_ba << 30 << true;
         QTest::newRow("basic-token-expired") << 401 << "Basic realm=\"r\""_ba << 30 << false;
         QTest::newRow("no-challenge") << 401 << QByteArray() << 30 << false;
-        QTest::newRow("403-invalid-token") << 403 << "Bearer error=\"invalid_token\""_ba << 30
-                                           << false;
+        QTest::newRow("403-invalid-token")
+            << 403 << "Bearer error=\"invalid_token\""_ba << 30 << false;
         QTest::newRow("insufficient-scope")
             << 401 << "Bearer error=\"insufficient_scope\", scope=\"x\""_ba << -1 << false;
     }
@@ -192,8 +192,7 @@ private Q_SLOTS:
             << "Bearer error=\"insufficient_scope\", scope=\"write\""_ba << QStringList {}
             << u"403: the token lacks scope; the server wants `write`."_s;
         QTest::newRow("already-granted")
-            << "Bearer error=\"insufficient_scope\", scope=\"read\""_ba
-            << QStringList { u"read"_s }
+            << "Bearer error=\"insufficient_scope\", scope=\"read\""_ba << QStringList { u"read"_s }
             << u"403: the token has scopes `read` and the server wants `read`, which the token was "
                "granted: the server may need a fresh token or count scopes differently."_s;
     }
