@@ -106,8 +106,8 @@ private Q_SLOTS:
         const QByteArray token = storedToken();
         const int grants = m_provider.refreshGrants();
         // Rule 7: an OAuth connection lists no origin of its own, so the origin is named.
-        ProcessResult r = cli({ u"replay"_s, u"--curl"_s, u"curl '%1'"_s.arg(m_userinfo),
-            u"--with"_s, kConnection });
+        ProcessResult r = cli(
+            { u"replay"_s, u"--curl"_s, u"curl '%1'"_s.arg(m_userinfo), u"--with"_s, kConnection });
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains("credential-cross-origin"), describe(r).constData());
 
@@ -132,13 +132,13 @@ private Q_SLOTS:
         // Revoked at the provider (RFC 7009), still stored in the keychain.
         QNetworkAccessManager network;
         QNetworkRequest request(m_revocation);
-        request.setHeader(QNetworkRequest::ContentTypeHeader, u"application/x-www-form-urlencoded"_s);
+        request.setHeader(
+            QNetworkRequest::ContentTypeHeader, u"application/x-www-form-urlencoded"_s);
         QUrlQuery form;
         form.addQueryItem(u"token"_s, QString::fromLatin1(revoked));
         form.addQueryItem(u"token_type_hint"_s, u"access_token"_s);
         form.addQueryItem(u"client_id"_s, m_provider.clientId());
-        QNetworkReply *reply =
-            network.post(request, form.toString(QUrl::FullyEncoded).toLatin1());
+        QNetworkReply *reply = network.post(request, form.toString(QUrl::FullyEncoded).toLatin1());
         QVERIFY(QTest::qWaitFor([reply] { return reply->isFinished(); }, 10000));
         QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
         delete reply;
@@ -193,11 +193,12 @@ private Q_SLOTS:
         QCOMPARE(o.value(u"attempts"_s).toInt(), 2);
         QCOMPARE(diagnosisIds(o).value(0), u"token-refreshed"_s);
         QVERIFY(diagnosisIds(o).contains(u"invalid-token"_s));
-        QVERIFY2(o.value(u"diagnosis"_s)[0][u"message"_s].toString().contains(
-                     u"not retried again"_s),
+        QVERIFY2(
+            o.value(u"diagnosis"_s)[0][u"message"_s].toString().contains(u"not retried again"_s),
             r.out.constData());
         QCOMPARE(rejected(), before + 2); // the first try and the one retry
-        qInfo("always rejected: %s", qPrintable(o.value(u"diagnosis"_s)[0][u"message"_s].toString()));
+        qInfo(
+            "always rejected: %s", qPrintable(o.value(u"diagnosis"_s)[0][u"message"_s].toString()));
         QCOMPARE(m_provider.refreshGrants(), grants + 1);
     }
 

@@ -35,9 +35,7 @@ QString E2eProvider::start(int accessTtlSecs)
     if (!m_process.waitForStarted(10000))
         return u"node did not start: "_s + m_process.errorString();
     (void)QTest::qWaitFor(
-        [this] {
-            return m_process.canReadLine() || m_process.state() == QProcess::NotRunning;
-        },
+        [this] { return m_process.canReadLine() || m_process.state() == QProcess::NotRunning; },
         30000);
     const QJsonObject hello = QJsonDocument::fromJson(m_process.readLine()).object();
     m_issuer = hello.value(u"issuer"_s).toString();
@@ -80,8 +78,8 @@ CliLogin cliLogin(const QString &connection, const QStringList &browserArgs)
     QProcess proc;
     QElapsedTimer total;
     total.start();
-    proc.start(
-        binPath(u"keyhaven-cli"_s), { u"login"_s, connection, u"--no-browser"_s, u"--timeout"_s, u"120"_s });
+    proc.start(binPath(u"keyhaven-cli"_s),
+        { u"login"_s, connection, u"--no-browser"_s, u"--timeout"_s, u"120"_s });
     if (!proc.waitForStarted(10000))
         return run;
     QByteArray err;
