@@ -2,7 +2,10 @@
 #include "cli/cli.h"
 #include "common/io.h"
 #include "common/paths.h"
+#include "oauth/connectionmanager.h"
 #include "replay/authbinding.h"
+#include "replay/boundsender.h"
+#include "replay/curlexport.h"
 #include "replay/curlimport.h"
 #include "replay/diagnosis.h"
 #include "replay/harimport.h"
@@ -230,7 +233,9 @@ void printNotes(Invocation &inv, const Prepared &p)
     inv.err().flush();
 }
 
-// Sends the prepared requests one after another; the secret is read once.
+// Sends the prepared requests one after another through a BoundSender: the credential is read at
+// send time (an OAuth token fresh from the connection manager, with one refresh and one retry
+// when the server rejects it), and every attempt is recorded, redacted.
 class Run : public QObject
 {
 public:
@@ -254,25 +259,20 @@ public:
         m_history = std::move(history).value();
         for (const replay::DetectedCredential &c : std::as_const(m_p.import.credentials))
             m_redactions.append({ c.value, "\u2039redacted\u203a"_ba });
-        if (!m_p.item) {
-            next();
-            return;
+        Vault *store = nullptr;
+        oauth::ConnectionManager *connections = nullptr;
+        if (m_p.item) {
+            Result<Vault *> v = Vault::openDefault(this);
+            if (!v) {
+                m_inv.fail(v.error());
+                return;
+            }
+            store = *v;
+            if (m_p.item->kind == vault::ItemKind::OAuth)
+                connections = new oauth::ConnectionManager(store, m_network, this);
         }
-        Result<Vault *> v = Vault::openDefault(this);
-        if (!v) {
-            m_inv.fail(v.error());
-            return;
-        }
-        (*v)->readSecret(
-            m_p.item->id, m_p.item->primaryField(), this, [this](Result<SecretBytes> secret) {
-                if (!secret) {
-                    m_inv.fail(secret.error());
-                    return;
-                }
-                m_secret = std::move(secret).value();
-                m_redactions.prepend({ m_secret.bytes(), replay::itemPlaceholder(m_p.item->name) });
-                next();
-            });
+        m_bound = new replay::BoundSender(store, connections, m_sender, this);
+        next();
     }
 
 private:
@@ -286,54 +286,40 @@ private:
             m_inv.finish(m_worst);
             return;
         }
-        Request r = m_p.import.requests[m_index];
-        if (m_p.item) {
-            const replay::AuthBinding binding = r.auth;
-            if (Result<void> b = replay::applyBinding(r, binding, m_p.item->name, &m_secret); !b) {
-                m_inv.fail(b.error());
-                return;
-            }
-        }
-        const Request shown = m_p.import.requests[m_index]; // placeholders only
-        m_sender->send(r, [this, shown, r](Result<replay::Response> res) {
-            const QString itemName = m_p.item ? m_p.item->name : QString();
-            if (!res) {
-                record(replay::historyEntry(
-                    r, itemName, nullptr, {}, res.error().message, m_redactions));
-                m_inv.fail(res.error());
-                return;
-            }
-            const replay::Response &resp = *res;
-            replay::ResponseFacts facts;
-            facts.status = resp.status;
-            facts.headers = resp.headers;
-            if (m_p.item && m_p.item->kind == vault::ItemKind::Jwt && m_p.item->expires.isValid())
-                facts.tokenExpires = m_p.item->expires;
-            const QList<replay::Diagnosis> diagnosis = replay::diagnose(shown, facts);
-            record(replay::historyEntry(r, itemName, &resp, diagnosis, {}, m_redactions));
-            if (resp.status >= 400)
-                m_worst = std::max(m_worst, int(ExitInvalid));
-            if (m_inv.json()) {
-                QJsonObject o { { u"status"_s, resp.status },
-                    { u"headers"_s, headersJson(resp.headers) }, { u"time_ms"_s, resp.timeMs },
-                    { u"ttfb_ms"_s, resp.ttfbMs }, { u"url"_s, resp.finalUrl },
-                    { u"diagnosis"_s, replay::toJson(diagnosis) },
-                    { u"notes"_s, QJsonArray::fromStringList(resp.notes) } };
-                putBody(o, resp.body);
-                m_results.append(o);
-            } else {
-                m_inv.writeRaw(resp.body);
-                m_inv.err() << resp.status << ' ' << QString::fromUtf8(resp.reason) << " ("
-                            << resp.timeMs << " ms, " << resp.body.size() << " bytes)\n";
-                for (const QString &n : resp.notes)
-                    m_inv.err() << "note: " << n << '\n';
-                for (const replay::Diagnosis &d : diagnosis)
-                    m_inv.err() << d.message << '\n';
-                m_inv.err().flush();
-            }
-            ++m_index;
-            next();
-        });
+        m_bound->send(m_p.import.requests[m_index], m_p.item, m_redactions,
+            [this](replay::SendOutcome outcome) {
+                for (const replay::HistoryEntry &e : std::as_const(outcome.history))
+                    record(e);
+                if (outcome.error) {
+                    m_inv.fail(*outcome.error);
+                    return;
+                }
+                const replay::Response &resp = outcome.response;
+                if (resp.status >= 400)
+                    m_worst = std::max(m_worst, int(ExitInvalid));
+                if (m_inv.json()) {
+                    QJsonObject o { { u"status"_s, resp.status },
+                        { u"headers"_s, headersJson(resp.headers) }, { u"time_ms"_s, resp.timeMs },
+                        { u"ttfb_ms"_s, resp.ttfbMs }, { u"url"_s, resp.finalUrl },
+                        { u"diagnosis"_s, replay::toJson(outcome.diagnosis) },
+                        { u"notes"_s, QJsonArray::fromStringList(resp.notes) },
+                        { u"refreshed"_s, outcome.refreshed },
+                        { u"attempts"_s, int(outcome.history.size()) } };
+                    putBody(o, resp.body);
+                    m_results.append(o);
+                } else {
+                    m_inv.writeRaw(resp.body);
+                    m_inv.err() << resp.status << ' ' << QString::fromUtf8(resp.reason) << " ("
+                                << resp.timeMs << " ms, " << resp.body.size() << " bytes)\n";
+                    for (const QString &n : resp.notes)
+                        m_inv.err() << "note: " << n << '\n';
+                    for (const replay::Diagnosis &d : std::as_const(outcome.diagnosis))
+                        m_inv.err() << d.message << '\n';
+                    m_inv.err().flush();
+                }
+                ++m_index;
+                next();
+            });
     }
 
     void record(const replay::HistoryEntry &entry)
@@ -348,17 +334,59 @@ private:
     QList<replay::Redaction> m_redactions;
     QNetworkAccessManager *m_network;
     replay::Sender *m_sender;
-    SecretBytes m_secret;
+    replay::BoundSender *m_bound = nullptr;
     qsizetype m_index = 0;
     QJsonArray m_results;
     int m_worst = ExitOk;
 };
+
+// --export-curl: the command for bash, credentials as $(keyhaven-cli secret|token ITEM).
+void exportCurlRun(Invocation &inv, const Prepared &p)
+{
+    const replay::CurlExport e = replay::exportCurl(p.import.requests, p.item);
+    QStringList notes = e.notes;
+    for (const replay::DetectedCredential &c : p.import.credentials) {
+        if (c.value.isEmpty() || !e.command.contains(c.value))
+            continue; // a binding replaced it
+        notes.append(u"Request %1 carries a pasted credential in the %2: it is in the printed "
+                     "command; move it into the vault (keys add) and bind it with --with ITEM."_s
+                         .arg(c.request + 1)
+                         .arg(c.where));
+    }
+    if (inv.json()) {
+        QJsonArray findings;
+        for (const jose::Findings &f : p.findings)
+            findings.append(jose::toJson(f));
+        inv.printJson(QJsonObject { { u"curl"_s, QString::fromUtf8(e.command) },
+            { u"findings"_s, findings }, { u"notes"_s, QJsonArray::fromStringList(notes) } });
+    } else {
+        inv.writeRaw(e.command);
+        for (const jose::Findings &f : p.findings)
+            printFindings(inv.err(), f);
+        for (const QString &n : std::as_const(notes))
+            inv.err() << "note: " << n << '\n';
+        inv.err().flush();
+    }
+    // A command that would send the credential where it does not belong is still printed (it
+    // holds no secret), but the exit status says what replay itself would do.
+    inv.finish(anyError(p) ? ExitInvalid : ExitOk);
+}
 
 void replayRun(Invocation &inv)
 {
     std::optional<Prepared> p = prepare(inv);
     if (!p)
         return;
+    if (inv.isSet(u"export-curl"_s)) {
+        if (!p->import.unknownOptions.isEmpty()) {
+            inv.fail(Error::input(u"unknown-option"_s,
+                u"Not exported: curl options that replay does not know (%1) would be lost."_s.arg(
+                    p->import.unknownOptions.join(u", "_s))));
+            return;
+        }
+        exportCurlRun(inv, *p);
+        return;
+    }
     if (inv.isSet(u"dry-run"_s)) {
         if (inv.json()) {
             inv.printJson(dryRunJson(*p));
@@ -439,7 +467,7 @@ QList<Command> replayCommands()
         Command {
             { u"replay"_s },
             u"REQUEST | --curl 'curl ...' | --har FILE [--entry N] [--with ITEM] "
-            "[--basic-user USER] [--allow-origin ORIGIN]... [--dry-run] [--json]"_s,
+            "[--basic-user USER] [--allow-origin ORIGIN]... [--dry-run | --export-curl] [--json]"_s,
             u"Send a request with a vault credential; explain 401/403/407/429"_s,
             {
                 QCommandLineOption(u"curl"_s, u"A curl command line (as pasted)."_s, u"COMMAND"_s),
@@ -456,20 +484,30 @@ QList<Command> replayCommands()
                 QCommandLineOption(u"allow-origin"_s,
                     u"Allow the credential to go to this origin for this request."_s, u"ORIGIN"_s),
                 QCommandLineOption(u"dry-run"_s, u"Print what would be sent; send nothing."_s),
+                QCommandLineOption(u"export-curl"_s,
+                    u"Print the request as a curl command for bash, the credential as "
+                    "\"$(keyhaven-cli secret ITEM)\"; send nothing."_s),
                 jsonOption(),
             },
             { u"REQUEST"_s },
             replayRun,
             u"Imports the curl command as curl would send it (several requests for several URLs "
             "or --next). With --with ITEM the item's credential is attached: an API key in its "
-            "header, a JWT or OAuth token as Bearer, or Basic with --basic-user. The credential "
+            "header, a JWT as Bearer, an OAuth connection's access token as Bearer (refreshed when "
+            "it "
+            "expires within 60 s; a 401 invalid_token gets one refresh and one retry, never "
+            "more), or Basic with --basic-user. The credential "
             "only goes to the item's base URLs (or --allow-origin), never follows a redirect to "
             "another origin, and TLS is verified unless the command says -k.\n"
             "--dry-run --json prints {\"requests\": [{method, url, headers: [[name, value]...], "
             "body | body_base64, reads, findings}]} with vault credentials as \u2039item "
             "NAME\u203a.\n"
+            "--export-curl prints a curl command line for bash that holds no secret: each "
+            "credential is \"$(keyhaven-cli secret ITEM)\" (an OAuth connection: "
+            "\"$(keyhaven-cli token CONNECTION)\"), Basic is -u USER:\"$(...)\".\n"
             "Sending prints the response body on stdout, the status and diagnosis on stderr; "
-            "--json prints {status, headers, body | body_base64, time_ms, diagnosis}.\n"
+            "--json prints {status, headers, body | body_base64, time_ms, diagnosis, refreshed, "
+            "attempts}.\n"
             "Exit: 0 ok, 1 a 4xx/5xx answer or a blocking finding, 2 usage or malformed input "
             "(also where curl itself would refuse), 3 network, keychain or database."_s,
         },

@@ -177,6 +177,38 @@ QString ago(qint64 secs)
     return u"%1 days"_s.arg(secs / 86400);
 }
 
+// RFC 6750 §3: `scope` lists what the resource needs (space-separated); set against what the
+// token was granted, the missing ones are the answer.
+QString insufficientScope(
+    int status, const QString &wanted, const QStringList &granted, const QString &suffix)
+{
+    const QStringList wants = wanted.split(u' ', Qt::SkipEmptyParts);
+    const QString has = granted.join(u' ');
+    if (wants.isEmpty() && granted.isEmpty())
+        return u"%1: the token lacks a scope the server wants%2 (RFC 6750 §3.1)."_s.arg(status).arg(
+            suffix);
+    if (wants.isEmpty())
+        return u"%1: the token has scopes `%2`, but the server wants one it lacks (it did not "
+               "say which)%3."_s.arg(status)
+                   .arg(has, suffix);
+    if (granted.isEmpty())
+        return u"%1: the token lacks scope; the server wants `%2`%3."_s.arg(status).arg(
+            wanted, suffix);
+    QStringList missing;
+    for (const QString &s : wants) {
+        if (!granted.contains(s))
+            missing.append(s);
+    }
+    if (missing.isEmpty())
+        return u"%1: the token has scopes `%2` and the server wants `%3`, which the token was "
+               "granted: the server may need a fresh token or count scopes differently%4."_s
+                   .arg(status)
+                   .arg(has, wanted, suffix);
+    return u"%1: the token has scopes `%2`, but the server wants `%3` (missing: `%4`): log in "
+           "again with the missing scope%5."_s.arg(status)
+               .arg(has, wanted, missing.join(u' '), suffix);
+}
+
 } // namespace
 
 QString Challenge::param(const QString &name) const
@@ -217,14 +249,8 @@ QList<Diagnosis> diagnose(const Request &sent, const ResponseFacts &response)
                 "malformed (RFC 6750 §3.1)."_s.arg(status)
                     .arg(suffix) });
         } else if (error == u"insufficient_scope"_s) {
-            const QString scope = c.param(u"scope"_s);
             out.append({ u"insufficient-scope"_s,
-                scope.isEmpty()
-                    ? u"%1: the token lacks a scope the server wants%2 (RFC 6750 §3.1)."_s
-                          .arg(status)
-                          .arg(suffix)
-                    : u"%1: the token lacks scope; the server wants `%2`%3."_s.arg(status).arg(
-                        scope, suffix) });
+                insufficientScope(status, c.param(u"scope"_s), response.grantedScopes, suffix) });
         } else if (error == u"invalid_request"_s) {
             out.append({ u"invalid-request"_s,
                 u"%1: the server says the request is malformed (invalid_request)%2."_s.arg(status)

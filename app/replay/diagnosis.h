@@ -9,6 +9,7 @@
 #include <QList>
 #include <QMap>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -37,7 +38,10 @@ struct ResponseFacts
     int status = 0;
     Headers headers;
     QDateTime now = QDateTime::currentDateTimeUtc();
-    std::optional<QDateTime> tokenExpires; // the bound JWT's exp, if any
+    std::optional<QDateTime> tokenExpires; // the bound JWT's exp or OAuth access token's expiry
+    // The scopes the bound OAuth token was granted (empty: unknown), set against what an
+    // insufficient_scope challenge asks for.
+    QStringList grantedScopes;
 };
 
 // Why the server answered as it did, for 401, 403, 407 and 429 (empty otherwise).

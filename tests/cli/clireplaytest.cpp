@@ -6,6 +6,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -262,6 +263,45 @@ private Q_SLOTS:
             echoed.value(u"headers"_s).toObject().value(u"X-Api-Key"_s).toString().toUtf8(), m_key);
         r = cli({ u"replay"_s, u"--har"_s, file, u"--entry"_s, u"7"_s, u"--dry-run"_s });
         QCOMPARE(r.exitCode, 2);
+    }
+
+    // --export-curl: the printed command holds no secret, and bash runs it as printed: the key
+    // comes from `keyhaven-cli secret`, and quotes, $ and backquotes arrive as they were.
+    void exportedCurlRunsInBash()
+    {
+        const QString pasted = u"curl -X POST '%1/anything/x?q=1&r=2' -H 'X-Note: it'\\''s $HOME' "
+                               "--data-raw 'a=$(id)&b=`x`' -H 'X-Api-Key: pasted'"_s.arg(m_originA);
+        const ProcessResult r =
+            cli({ u"replay"_s, u"--curl"_s, pasted, u"--with"_s, u"hb-key"_s, u"--export-curl"_s });
+        QVERIFY2(r.exitCode == 0, describe(r).constData());
+        QVERIFY2(r.out.contains("\"$(keyhaven-cli secret hb-key)\""), r.out.constData());
+        QVERIFY(!r.out.contains(m_key) && !r.err.contains(m_key));
+        QVERIFY(!r.out.contains(m_key.toBase64()));
+        QVERIFY(!r.out.contains("pasted")); // the binding replaced the pasted header
+        const QString bin = QFileInfo(keyhaven::test::binPath(u"keyhaven-cli"_s)).absolutePath();
+        const ProcessResult sh = keyhaven::test::run(u"/bin/bash"_s,
+            { u"-c"_s, QString::fromUtf8("set -euo pipefail\n" + r.out.trimmed() + " --fail -sS") },
+            {}, { u"PATH="_s + bin + u':' + qEnvironmentVariable("PATH") }, 60000);
+        QVERIFY2(sh.exitCode == 0, describe(sh).constData());
+        const QJsonObject echoed = QJsonDocument::fromJson(sh.out).object();
+        QCOMPARE(echoed.value(u"method"_s).toString(), u"POST"_s);
+        // -d's form type, as the import set it: httpbin parses the body into "form".
+        const QJsonObject form = echoed.value(u"form"_s).toObject();
+        QCOMPARE(form.value(u"a"_s).toString(), u"$(id)"_s);
+        QCOMPARE(form.value(u"b"_s).toString(), u"`x`"_s);
+        QCOMPARE(echoed.value(u"args"_s).toObject().value(u"r"_s).toString(), u"2"_s);
+        const QJsonObject headers = echoed.value(u"headers"_s).toObject();
+        QCOMPARE(headers.value(u"X-Api-Key"_s).toString().toUtf8(), m_key);
+        QCOMPARE(headers.value(u"X-Note"_s).toString(), u"it's $HOME"_s);
+        // --json: the same command in {"curl": ...}; a credential bound for another origin is
+        // still printed (it holds no secret) but exits 1, as replay would refuse to send it.
+        const ProcessResult other =
+            cli({ u"replay"_s, u"--curl"_s, u"curl %1/headers"_s.arg(m_originB), u"--with"_s,
+                u"hb-key"_s, u"--export-curl"_s, u"--json"_s });
+        QCOMPARE(other.exitCode, 1);
+        const QJsonObject o = bodyJson(other);
+        QVERIFY(o.value(u"curl"_s).toString().startsWith(u"curl "_s + m_originB));
+        QCOMPARE(o.value(u"findings"_s)[0][0][u"id"_s].toString(), u"credential-cross-origin"_s);
     }
 
     // Runs last: every send above was recorded, and no secret reached the database files.

@@ -3,6 +3,7 @@
 // Chromium as the user's browser and the real gnome-keyring: login, cached and refreshed tokens,
 // rotation, invalid_grant, single-flight refresh counted at the provider, logout, consent denied,
 // wrong state, Ctrl-C, verify --issuer, provider down.
+#include "e2eprovider.h"
 #include "oauth/connectionmanager.h"
 #include "oauth/discovery.h"
 #include "oauth/tokenclient.h"
@@ -10,7 +11,6 @@
 #include "vault/vault.h"
 
 #include <QDir>
-#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -61,24 +61,13 @@ template <typename T> std::optional<T> waitFor(std::optional<T> &slot, int ms = 
     return std::move(slot);
 }
 
-struct LoginRun
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-    QByteArray browserErr;
-    int browserExit = -1;
-    qint64 totalMs = 0;
-    qint64 browserMs = 0;
-};
-
 } // namespace
 
 class TestOAuthCliE2E : public QObject
 {
     Q_OBJECT
 
-    QProcess m_provider;
+    keyhaven::test::E2eProvider m_provider;
     QString m_issuer;
     QString m_clientId;
     QNetworkAccessManager *m_network = nullptr;
@@ -113,15 +102,7 @@ class TestOAuthCliE2E : public QObject
         return r ? u"present"_s : r.error().id;
     }
 
-    int refreshGrants()
-    {
-        QNetworkReply *reply = m_network->get(QNetworkRequest(QUrl(m_issuer + u"/__stats"_s)));
-        if (!QTest::qWaitFor([reply] { return reply->isFinished(); }, 10000))
-            return -1;
-        const QJsonObject stats = QJsonDocument::fromJson(reply->readAll()).object();
-        reply->deleteLater();
-        return stats.value(u"refresh"_s).toInt(-1);
-    }
+    int refreshGrants() { return m_provider.refreshGrants(); }
 
     oauth::ClientConfig publicClient() const
     {
@@ -131,61 +112,14 @@ class TestOAuthCliE2E : public QObject
         return c;
     }
 
-    // `keyhaven-cli login NAME --no-browser`, with browser_login.py playing the user on the URL
-    // the CLI prints on stderr.
-    LoginRun login(const QString &name, const QStringList &browserArgs = {})
+    keyhaven::test::CliLogin login(const QString &name, const QStringList &browserArgs = {})
     {
-        LoginRun run;
-        QProcess proc;
-        QElapsedTimer total;
-        total.start();
-        proc.start(keyhaven::test::binPath(u"keyhaven-cli"_s),
-            { u"login"_s, name, u"--no-browser"_s, u"--timeout"_s, u"120"_s });
-        if (!proc.waitForStarted(10000))
-            return run;
-        QByteArray err;
-        QString url;
-        (void)QTest::qWaitFor(
-            [&] {
-                err += proc.readAllStandardError();
-                for (const QByteArray &line : err.split('\n'))
-                    if (line.startsWith("http"))
-                        url = QString::fromUtf8(line.trimmed());
-                return !url.isEmpty() || proc.state() == QProcess::NotRunning;
-            },
-            30000);
-        if (!url.isEmpty()) {
-            QProcess browser;
-            QElapsedTimer b;
-            b.start();
-            browser.start(u"/usr/bin/python3"_s,
-                QStringList {
-                    QStringLiteral(KEYHAVEN_SOURCE_DIR) + u"/tests/e2e/browser_login.py"_s, url,
-                    u"--timeout"_s, u"90"_s }
-                    + browserArgs);
-            browser.waitForStarted(10000);
-            (void)QTest::qWaitFor(
-                [&browser] { return browser.state() == QProcess::NotRunning; }, 120000);
-            run.browserMs = b.elapsed();
-            run.browserExit = browser.exitCode();
-            run.browserErr = browser.readAllStandardError();
-        }
-        (void)QTest::qWaitFor([&proc] { return proc.state() == QProcess::NotRunning; }, 60000);
-        if (proc.state() != QProcess::NotRunning) {
-            proc.kill();
-            proc.waitForFinished(5000);
-            return run;
-        }
-        run.totalMs = total.elapsed();
-        run.exitCode = proc.exitStatus() == QProcess::NormalExit ? proc.exitCode() : -2;
-        run.out = proc.readAllStandardOutput();
-        run.err = err + proc.readAllStandardError();
-        return run;
+        return keyhaven::test::cliLogin(name, browserArgs);
     }
 
     void loginOk(const QString &name)
     {
-        const LoginRun r = login(name);
+        const keyhaven::test::CliLogin r = login(name);
         QVERIFY2(r.exitCode == 0, QByteArray(r.err + "\nbrowser: " + r.browserErr).constData());
         // The CLI's success is the proof; the browser script may still miss the final page when
         // the receiver has already closed (then say why, for whoever reads the log).
@@ -198,27 +132,10 @@ private Q_SLOTS:
     void initTestCase()
     {
         keyhaven::test::freshDataDir();
-        const QString dir = qEnvironmentVariable("KEYHAVEN_E2E_PROVIDER_DIR");
-        QVERIFY2(!dir.isEmpty() && QFile::exists(dir + u"/node_modules/oidc-provider"_s),
-            "KEYHAVEN_E2E_PROVIDER_DIR must name the installed provider (./dev test does "
-            "this); end-to-end tests never skip");
-        QVERIFY2(QFile::exists(u"/usr/bin/chromium"_s) && QFile::exists(u"/usr/bin/chromedriver"_s),
-            "Debian's chromium and chromium-driver are required (./dev test installs them)");
-        QVERIFY2(QFile::exists(keyhaven::test::binPath(u"keyhaven-cli"_s)), "build keyhaven-cli");
-        m_provider.setProgram(u"node"_s);
-        m_provider.setArguments({ dir + u"/provider.mjs"_s });
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(u"KH_ACCESS_TTL"_s, QString::number(kAccessTtl));
-        m_provider.setProcessEnvironment(env);
-        m_provider.start();
-        QVERIFY2(m_provider.waitForStarted(10000), qPrintable(m_provider.errorString()));
-        QTRY_VERIFY_WITH_TIMEOUT(
-            m_provider.canReadLine() || m_provider.state() == QProcess::NotRunning, 30000);
-        const QJsonObject hello = QJsonDocument::fromJson(m_provider.readLine()).object();
-        m_issuer = hello.value(u"issuer"_s).toString();
-        m_clientId = hello.value(u"clientId"_s).toString();
-        QVERIFY2(m_issuer.startsWith(u"http://127.0.0.1:"_s),
-            m_provider.readAllStandardError().constData());
+        const QString started = m_provider.start(kAccessTtl);
+        QVERIFY2(started.isEmpty(), qPrintable(started));
+        m_issuer = m_provider.issuer();
+        m_clientId = m_provider.clientId();
 
         m_network = new QNetworkAccessManager(this);
         Result<vault::Vault *> v = vault::Vault::openDefault(this);
@@ -242,10 +159,7 @@ private Q_SLOTS:
             qInfo("login round trip excluding the browser: %lld ms on average over %lld logins",
                 sum / m_loginMs.size(), qint64(m_loginMs.size()));
         }
-        m_provider.closeWriteChannel();
-        m_provider.terminate();
-        if (!m_provider.waitForFinished(5000))
-            m_provider.kill();
+        m_provider.stop();
     }
 
     void addConnectionRunsDiscovery()
@@ -528,7 +442,7 @@ private Q_SLOTS:
 
     void userDeniesConsent()
     {
-        const LoginRun r = login(u"e2e"_s, { u"--deny"_s });
+        const keyhaven::test::CliLogin r = login(u"e2e"_s, { u"--deny"_s });
         QVERIFY2(r.exitCode == 3, QByteArray(r.err + "\nbrowser: " + r.browserErr).constData());
         QVERIFY2(r.err.contains("access_denied"), r.err.constData());
         QVERIFY(r.err.contains("refused the login"));
@@ -577,8 +491,7 @@ private Q_SLOTS:
 
     void providerDownIsAnEnvironmentError()
     {
-        m_provider.terminate();
-        QVERIFY(m_provider.waitForFinished(10000));
+        m_provider.stop();
         ProcessResult r = cli({ u"token"_s, u"e2e"_s, u"--force-refresh"_s });
         QCOMPARE(r.exitCode, 3);
         QVERIFY2(r.err.contains("Cannot reach the issuer"), describe(r).constData());

@@ -2,6 +2,7 @@
 // on 127.0.0.1) with headless Chromium as the user's browser: discovery, the authorization URL,
 // the loopback receiver, code exchange with PKCE, refresh-token rotation, introspection,
 // revocation, a user who says no, a confidential client, and the server's errors.
+#include "e2eprovider.h"
 #include "oauth/authorizationrequest.h"
 #include "oauth/discovery.h"
 #include "oauth/idtokenvalidator.h"
@@ -79,7 +80,7 @@ class TestOAuthE2E : public QObject
 {
     Q_OBJECT
 
-    QProcess m_provider;
+    keyhaven::test::E2eProvider m_provider;
     QString m_issuer;
     QString m_clientId;
     std::optional<ServerMetadata> m_metadata;
@@ -182,27 +183,10 @@ class TestOAuthE2E : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        const QString dir = qEnvironmentVariable("KEYHAVEN_E2E_PROVIDER_DIR");
-        QVERIFY2(!dir.isEmpty() && QFile::exists(dir + u"/node_modules/oidc-provider"_s),
-            "KEYHAVEN_E2E_PROVIDER_DIR must name the installed provider (./dev test does "
-            "this); end-to-end tests never skip");
-        QVERIFY2(QFile::exists(u"/usr/bin/chromium"_s) && QFile::exists(u"/usr/bin/chromedriver"_s),
-            "Debian's chromium and chromium-driver are required (./dev test installs them)");
-        m_provider.setProgram(u"node"_s);
-        m_provider.setArguments({ dir + u"/provider.mjs"_s });
-        m_provider.setProcessChannelMode(QProcess::SeparateChannels);
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(u"KH_ACCESS_TTL"_s, u"60"_s);
-        m_provider.setProcessEnvironment(env);
-        m_provider.start();
-        QVERIFY2(m_provider.waitForStarted(10000), qPrintable(m_provider.errorString()));
-        QTRY_VERIFY_WITH_TIMEOUT(
-            m_provider.canReadLine() || m_provider.state() == QProcess::NotRunning, 30000);
-        const QJsonObject hello = QJsonDocument::fromJson(m_provider.readLine()).object();
-        m_issuer = hello.value(u"issuer"_s).toString();
-        m_clientId = hello.value(u"clientId"_s).toString();
-        QVERIFY2(m_issuer.startsWith(u"http://127.0.0.1:"_s),
-            m_provider.readAllStandardError().constData());
+        const QString started = m_provider.start(60);
+        QVERIFY2(started.isEmpty(), qPrintable(started));
+        m_issuer = m_provider.issuer();
+        m_clientId = m_provider.clientId();
 
         m_network = new QNetworkAccessManager(this);
         m_client = new TokenClient(m_network, this);
@@ -229,13 +213,7 @@ private Q_SLOTS:
             u"issuer-mismatch"_s);
     }
 
-    void cleanupTestCase()
-    {
-        m_provider.closeWriteChannel();
-        m_provider.terminate();
-        if (!m_provider.waitForFinished(5000))
-            m_provider.kill();
-    }
+    void cleanupTestCase() { m_provider.stop(); }
 
     void loginRefreshRotateIntrospectRevoke()
     {

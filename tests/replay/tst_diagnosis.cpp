@@ -1,6 +1,7 @@
 // tests/replay/tst_diagnosis.cpp — the WWW-Authenticate parser (RFC 9110 §11.6.1), response
 // diagnosis, request findings (rule 7) and the redirect rule, table-driven.
 #include "replay/authbinding.h"
+#include "replay/boundsender.h"
 #include "replay/diagnosis.h"
 #include "replay/requestfindings.h"
 #include "replay/sender.h"
@@ -133,6 +134,84 @@ private Q_SLOTS:
                 messages << x.message;
             QVERIFY2(messages.join(u'\n').contains(mentions), qPrintable(messages.join(u'\n')));
         }
+    }
+
+    // When an OAuth binding earns its one forced refresh: 401 invalid_token, or a 401 Bearer
+    // challenge while the token we sent had expired; never a 403 or another scheme.
+    void tokenRejected_data()
+    {
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QByteArray>("challenge");
+        QTest::addColumn<int>("expiredSecsAgo"); // < 0: not expired
+        QTest::addColumn<bool>("rejected");
+        QTest::newRow("invalid-token") << 401 << "Bearer error=\"invalid_token\""_ba << -1 << true;
+        QTest::newRow("second-challenge")
+            << 401 << "Basic realm=\"x\", Bearer realm=\"y\", error=\"invalid_token\""_ba << -1
+            << true;
+        QTest::newRow("bearer-token-valid") << 401 << "Bearer realm=\"r\""_ba << -1 << false;
+        QTest::newRow("bearer-token-expired") << 401 << "Bearer realm=\"r\""_ba << 30 << true;
+        QTest::newRow("basic-token-expired") << 401 << "Basic realm=\"r\""_ba << 30 << false;
+        QTest::newRow("no-challenge") << 401 << QByteArray() << 30 << false;
+        QTest::newRow("403-invalid-token")
+            << 403 << "Bearer error=\"invalid_token\""_ba << 30 << false;
+        QTest::newRow("insufficient-scope")
+            << 401 << "Bearer error=\"insufficient_scope\", scope=\"x\""_ba << -1 << false;
+    }
+
+    void tokenRejected()
+    {
+        QFETCH(int, status);
+        QFETCH(QByteArray, challenge);
+        QFETCH(int, expiredSecsAgo);
+        QFETCH(bool, rejected);
+        ResponseFacts facts;
+        facts.status = status;
+        facts.now = QDateTime::fromSecsSinceEpoch(1700000000, Qt::UTC);
+        if (!challenge.isEmpty())
+            facts.headers.append(Header { "www-authenticate", challenge });
+        facts.tokenExpires = facts.now.addSecs(expiredSecsAgo < 0 ? 3600 : -expiredSecsAgo);
+        QCOMPARE(keyhaven::replay::tokenRejected(facts), rejected);
+    }
+
+    // RFC 6750 §3.1: the challenge's scope set against what the OAuth token was granted.
+    void insufficientScopeAgainstGrantedScopes_data()
+    {
+        QTest::addColumn<QByteArray>("challenge");
+        QTest::addColumn<QStringList>("granted");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("missing-one")
+            << "Bearer realm=\"r\", error=\"insufficient_scope\", scope=\"openid profile\""_ba
+            << QStringList { u"openid"_s, u"offline_access"_s }
+            << u"403: the token has scopes `openid offline_access`, but the server wants `openid "
+               "profile` (missing: `profile`): log in again with the missing scope."_s;
+        QTest::newRow("no-scope-named")
+            << "Bearer error=\"insufficient_scope\""_ba << QStringList { u"read"_s }
+            << u"403: the token has scopes `read`, but the server wants one it lacks (it did not "
+               "say which)."_s;
+        QTest::newRow("granted-unknown")
+            << "Bearer error=\"insufficient_scope\", scope=\"write\""_ba << QStringList {}
+            << u"403: the token lacks scope; the server wants `write`."_s;
+        QTest::newRow("already-granted")
+            << "Bearer error=\"insufficient_scope\", scope=\"read\""_ba << QStringList { u"read"_s }
+            << u"403: the token has scopes `read` and the server wants `read`, which the token was "
+               "granted: the server may need a fresh token or count scopes differently."_s;
+    }
+
+    void insufficientScopeAgainstGrantedScopes()
+    {
+        QFETCH(QByteArray, challenge);
+        QFETCH(QStringList, granted);
+        QFETCH(QString, message);
+        Request sent;
+        sent.headers.append(Header { "Authorization", "Bearer t" });
+        sent.auth.kind = AuthBinding::Kind::OAuth;
+        ResponseFacts facts;
+        facts.status = 403;
+        facts.headers.append(Header { "WWW-Authenticate", challenge });
+        facts.grantedScopes = granted;
+        const QList<Diagnosis> d = diagnose(sent, facts);
+        QCOMPARE(ids(d), QStringList { u"insufficient-scope"_s });
+        QCOMPARE(d.first().message, message);
     }
 
     void expiredTokenDiagnosis()

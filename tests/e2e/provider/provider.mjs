@@ -71,7 +71,9 @@ const provider = new Provider(issuer, {
     introspection: { enabled: true },
     resourceIndicators: {
       enabled: true,
-      defaultResource: () => resource,
+      // No default resource: a login that names none gets an opaque access token for the
+      // userinfo endpoint (the protected resource of the replay tests); one that asks for
+      // `resource` gets a JWT for it.
       useGrantedResource: () => true,
       getResourceServerInfo: () => ({
         scope: 'api:read api:write',
@@ -86,8 +88,8 @@ const provider = new Provider(issuer, {
 });
 
 // GET /__stats: how many refresh_token grants the provider answered (tests count single-flight
-// refreshes here, at the server, not in the client).
-const stats = { refresh: 0, refreshErrors: 0 };
+// refreshes here, at the server, not in the client), and how often /__reject was asked.
+const stats = { refresh: 0, refreshErrors: 0, rejected: 0 };
 const isRefresh = (ctx) => ctx.oidc?.params?.grant_type === 'refresh_token';
 provider.on('grant.success', (ctx) => { if (isRefresh(ctx)) stats.refresh += 1; });
 provider.on('grant.error', (ctx) => { if (isRefresh(ctx)) stats.refreshErrors += 1; });
@@ -96,6 +98,16 @@ server.on('request', (req, res) => {
   if (req.method === 'GET' && req.url === '/__stats') {
     res.setHeader('content-type', 'application/json');
     res.end(JSON.stringify(stats));
+    return;
+  }
+  // GET /__reject: a protected resource that refuses every token as invalid_token (RFC 6750
+  // 3.1), so that a test can count how often a client tries again (once, never in a loop).
+  if (req.method === 'GET' && req.url === '/__reject') {
+    stats.rejected += 1;
+    res.statusCode = 401;
+    res.setHeader('www-authenticate',
+      'Bearer realm="keyhaven-e2e", error="invalid_token", error_description="always rejected"');
+    res.end();
     return;
   }
   callback(req, res);
