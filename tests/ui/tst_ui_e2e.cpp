@@ -3,6 +3,7 @@
 // (counted at the provider), Introspect, token claims.
 #include "common/bootstrap.h"
 #include "common/paths.h"
+#include "e2eprovider.h"
 #include "oauth/connectionmanager.h"
 #include "panels/connectionspanel.h"
 #include "panels/inspectorpanel.h"
@@ -14,12 +15,8 @@
 #include <QFile>
 #include <QHostAddress>
 #include <QInputDialog>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QLabel>
 #include <QMessageBox>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QPlainTextEdit>
 #include <QProcess>
 #include <QPushButton>
@@ -52,50 +49,26 @@ private Q_SLOTS:
     void deniedThenCancelledLogins();
 
 private:
-    int refreshGrants();
+    int refreshGrants() const { return m_provider.refreshGrants(); }
     template <typename T> T *child(const QString &name) const
     {
         return m_panel->findChild<T *>(name);
     }
 
-    QProcess m_provider;
+    keyhaven::test::E2eProvider m_provider;
     QProcess m_browser;
     QString m_issuer;
     QString m_clientId;
-    QNetworkAccessManager m_network;
     Vault *m_vault = nullptr;
     std::unique_ptr<ConnectionsPanel> m_panel;
 };
 
-int UiE2ETest::refreshGrants()
-{
-    QNetworkReply *reply = m_network.get(QNetworkRequest(QUrl(m_issuer + u"/__stats"_s)));
-    if (!QTest::qWaitFor([reply] { return reply->isFinished(); }, 10000))
-        return -1;
-    const QJsonObject stats = QJsonDocument::fromJson(reply->readAll()).object();
-    reply->deleteLater();
-    return stats.value(u"refresh"_s).toInt(-1);
-}
-
 void UiE2ETest::initTestCase()
 {
-    const QString dir = qEnvironmentVariable("KEYHAVEN_E2E_PROVIDER_DIR");
-    QVERIFY2(!dir.isEmpty() && QFile::exists(dir + u"/node_modules/oidc-provider"_s),
-        "KEYHAVEN_E2E_PROVIDER_DIR must name the installed provider (./dev test does this); "
-        "end-to-end tests never skip");
-    QVERIFY2(QFile::exists(u"/usr/bin/chromium"_s) && QFile::exists(u"/usr/bin/chromedriver"_s),
-        "Debian's chromium and chromium-driver are required (./dev test installs them)");
-    m_provider.setProgram(u"node"_s);
-    m_provider.setArguments({ dir + u"/provider.mjs"_s });
-    m_provider.start();
-    QVERIFY2(m_provider.waitForStarted(10000), qPrintable(m_provider.errorString()));
-    QTRY_VERIFY_WITH_TIMEOUT(
-        m_provider.canReadLine() || m_provider.state() == QProcess::NotRunning, 30000);
-    const QJsonObject hello = QJsonDocument::fromJson(m_provider.readLine()).object();
-    m_issuer = hello.value(u"issuer"_s).toString();
-    m_clientId = hello.value(u"clientId"_s).toString();
-    QVERIFY2(
-        m_issuer.startsWith(u"http://127.0.0.1:"_s), m_provider.readAllStandardError().constData());
+    const QString why = m_provider.start(60);
+    QVERIFY2(why.isEmpty(), qPrintable(why));
+    m_issuer = m_provider.issuer();
+    m_clientId = m_provider.clientId();
 
     const QString data = keyhaven::test::freshDataDir();
     Result<Vault *> vault =
@@ -123,10 +96,7 @@ void UiE2ETest::cleanupTestCase()
             (void)QTest::qWaitFor([&done] { return done; }, 10000);
         }
     }
-    m_provider.closeWriteChannel();
-    m_provider.terminate();
-    if (!m_provider.waitForFinished(5000))
-        m_provider.kill();
+    m_provider.stop();
 }
 
 void UiE2ETest::logInThenRefresh()
