@@ -1,0 +1,20 @@
+// desktop/autostart.h — "Start at login": the XDG autostart entry for the tray reminders.
+#pragma once
+
+#include "common/result.h"
+
+#include <QByteArray>
+#include <QString>
+
+namespace keyhaven::desktop::autostart {
+
+// $XDG_CONFIG_HOME/autostart/<app id>.desktop ($HOME/.config when XDG_CONFIG_HOME is unset),
+// the app id being the reverse-DNS id of packaging/ (dev.keyhaven.Keyhaven).
+QString entryPath();
+// The entry: starts `exec --minimized` (to the tray) at login.
+QByteArray entry(const QString &exec);
+bool isEnabled();
+// Writes (atomically) or removes the entry. Error id: "autostart-write".
+Result<void> setEnabled(bool on, const QString &exec = QStringLiteral("keyhaven"));
+
+} // namespace keyhaven::desktop::autostart
