@@ -1,6 +1,7 @@
 // ui/trayreminder.cpp — the tray icon and its once-a-day "keys overdue" reminder.
 #include "trayreminder.h"
 
+#include "mainwindow.h"
 #include "models/dashboardmodel.h"
 #include "rotation/reminder.h"
 
@@ -37,11 +38,8 @@ TrayReminder::TrayReminder(DashboardModel *model, QWidget *window, QObject *pare
     m_enabled->setChecked(QSettings().value(QLatin1StringView(kEnabledKey), true).toBool());
     m_icon->setContextMenu(menu);
     auto raise = [this] {
-        if (!m_window)
-            return;
-        m_window->showNormal();
-        m_window->raise();
-        m_window->activateWindow();
+        if (m_window)
+            bringToFront(m_window);
     };
     connect(show, &QAction::triggered, this, raise);
     connect(m_icon, &QSystemTrayIcon::messageClicked, this, raise);
@@ -58,6 +56,12 @@ TrayReminder::TrayReminder(DashboardModel *model, QWidget *window, QObject *pare
     });
     m_timer->start(kFirstCheckMs);
     m_icon->show();
+}
+
+void TrayReminder::addAction(QAction *action)
+{
+    if (QMenu *menu = m_icon->contextMenu())
+        menu->addAction(action);
 }
 
 bool TrayReminder::check()

@@ -95,6 +95,10 @@ ItemDialog::ItemDialog(ItemKind kind, Mode mode, QWidget *parent)
     show->setObjectName(u"showSecretAction"_s);
     show->setCheckable(true);
     show->setToolTip(tr("Show the secret"));
+    // The icon button takes no focus: a name for screen readers and a key for keyboard users.
+    show->setText(tr("Show the secret"));
+    show->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    show->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     connect(show, &QAction::toggled, m_secret,
         [this](bool on) { m_secret->setEchoMode(on ? QLineEdit::Normal : QLineEdit::Password); });
     QString secretLabel;

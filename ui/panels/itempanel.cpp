@@ -97,6 +97,8 @@ ItemPanel::ItemPanel(vault::ItemKind kind, const Texts &texts, vault::Vault *vau
     m_view->setSortingEnabled(true);
     m_view->sortByColumn(0, Qt::AscendingOrder);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    // Rows, not cells: Tab leaves the table instead of walking its cells (a keyboard trap).
+    m_view->setTabKeyNavigation(false);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->setAlternatingRowColors(true);
