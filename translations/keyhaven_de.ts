@@ -106,7 +106,7 @@
     </message>
     <message>
         <location line="+9"/>
-        <location line="+89"/>
+        <location line="+90"/>
         <source>Endpoints appear here after discovery.</source>
         <translation>Endpunkte erscheinen hier nach der Ermittlung.</translation>
     </message>
@@ -379,7 +379,7 @@
         <translation>(nichts aufgezeichnet)</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>Could not add “%1”: %2</source>
         <translation>„%1“ konnte nicht hinzugefügt werden: %2</translation>
     </message>
@@ -620,7 +620,7 @@
         <translation>Schlüssel:</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Paste a PEM public key or certificate, a JWK or JWKS, or an HMAC secret</source>
         <translation>Fügen Sie einen öffentlichen PEM-Schlüssel oder ein Zertifikat, ein JWK oder JWKS oder ein HMAC-Geheimnis ein</translation>
     </message>
@@ -736,7 +736,7 @@
 <context>
     <name>keyhaven::ui::ItemDialog</name>
     <message>
-        <location filename="../ui/dialogs/itemdialog.cpp" line="+32"/>
+        <location filename="../ui/dialogs/itemdialog.cpp" line="+33"/>
         <source>Add API Key</source>
         <translation>API-Schlüssel hinzufügen</translation>
     </message>
@@ -877,7 +877,7 @@
         <translation>Geheimnis anzeigen</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>&amp;Key:</source>
         <translation>&amp;Schlüssel:</translation>
     </message>
@@ -915,7 +915,7 @@
 <context>
     <name>keyhaven::ui::ItemPanel</name>
     <message>
-        <location filename="../ui/panels/itempanel.cpp" line="+59"/>
+        <location filename="../ui/panels/itempanel.cpp" line="+60"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Bearbeiten…</translation>
     </message>
@@ -1416,7 +1416,7 @@
         <translation>Keyhaven beim Anmelden im Systembereich starten, damit es an überfällige Schlüsselrotationen erinnern kann.</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+53"/>
         <source>Keyhaven starts in the tray when you log in.</source>
         <translation>Keyhaven startet beim Anmelden im Systembereich.</translation>
     </message>
@@ -1635,7 +1635,7 @@
         <translation>Ein Token, das im Inspektor geöffnet wird (- liest es von der Standardeingabe). Läuft Keyhaven bereits, zeigt sein Fenster das Token und dieser Aufruf endet.</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+38"/>
         <source>Keyhaven cannot open its database:
 %1
 

@@ -99,7 +99,7 @@ MainWindow::MainWindow(vault::Vault *vault, QWidget *parent)
         QAction *action = itemMenu->addAction(text);
         action->setShortcut(key);
         if (!icon.isEmpty())
-            action->setIcon(QIcon(icon));
+            action->setIcon(theme::icon(icon));
         connect(action, &QAction::triggered, this, [this, slot] {
             if (ItemPanel *panel = currentPanel())
                 (panel->*slot)();

@@ -2,7 +2,10 @@
 #include "theme.h"
 
 #include <QApplication>
+#include <QFileInfo>
+#include <QIconEngine>
 #include <QLabel>
+#include <QPainter>
 #include <QPointer>
 #include <QStyle>
 #include <QStyleFactory>
@@ -64,7 +67,55 @@ QString messageSheet(bool framed)
     return u"QLabel { background: %1; color: %2; padding: 4px; }"_s.arg(bg, fg);
 }
 
+// Delegates to the light or the dark SVG, chosen when asked to draw (no pixmap cache of its own).
+class SchemeIconEngine : public QIconEngine
+{
+public:
+    SchemeIconEngine(QString light, QString dark)
+        : m_light(std::move(light))
+        , m_dark(std::move(dark))
+        , m_lightIcon(m_light)
+        , m_darkIcon(m_dark)
+    {
+    }
+    void paint(QPainter *painter, const QRect &rect, QIcon::Mode mode, QIcon::State state) override
+    {
+        current().paint(painter, rect, Qt::AlignCenter, mode, state);
+    }
+    QPixmap pixmap(const QSize &size, QIcon::Mode mode, QIcon::State state) override
+    {
+        return current().pixmap(size, mode, state);
+    }
+    QPixmap scaledPixmap(
+        const QSize &size, QIcon::Mode mode, QIcon::State state, qreal scale) override
+    {
+        // Qt 6 asks for device pixels here on HiDPI screens: stay vector-sharp.
+        return current().pixmap(size, scale, mode, state);
+    }
+    QSize actualSize(const QSize &size, QIcon::Mode mode, QIcon::State state) override
+    {
+        return current().actualSize(size, mode, state);
+    }
+    QIconEngine *clone() const override { return new SchemeIconEngine(m_light, m_dark); }
+    QString key() const override { return u"keyhaven-scheme"_s; }
+
+private:
+    const QIcon &current() const { return isDark() ? m_darkIcon : m_lightIcon; }
+
+    QString m_light, m_dark;
+    QIcon m_lightIcon, m_darkIcon;
+};
+
 } // namespace
+
+QIcon icon(const QString &path)
+{
+    const qsizetype slash = path.lastIndexOf(u'/');
+    const QString dark = path.left(slash) + u"/dark"_s + path.mid(slash);
+    if (!QFileInfo::exists(dark))
+        return QIcon(path);
+    return QIcon(new SchemeIconEngine(path, dark));
+}
 
 bool isDark(const QPalette &palette)
 {

@@ -7,6 +7,7 @@
 #include <QObject>
 #include <QPalette>
 
+class QIcon;
 class QLabel;
 
 namespace keyhaven::ui::theme {
@@ -48,6 +49,10 @@ void apply(desktop::ColorScheme scheme);
 desktop::ColorScheme current();
 // Follows the portal from now on, unless KEYHAVEN_COLOR_SCHEME fixes the scheme.
 void followSystem(QObject *parent);
+
+// The icon at `path` (":/icons/edit.svg"); where a dark variant exists (":/icons/dark/edit.svg"),
+// an icon that draws whichever fits the palette at paint time, so it follows scheme changes.
+QIcon icon(const QString &path);
 
 // A red message label (the keychain banner, inline errors) that stays readable when the scheme
 // changes: its style sheet is rebuilt on Notifier::changed.

@@ -10,7 +10,7 @@
 
 using namespace Qt::StringLiterals;
 
-Q_LOGGING_CATEGORY(lcScheme, "keyhaven.desktop.colorscheme")
+Q_LOGGING_CATEGORY(lcScheme, "keyhaven.desktop.colorscheme", QtInfoMsg)
 
 namespace keyhaven::desktop {
 

@@ -20,7 +20,7 @@
 
 using namespace Qt::StringLiterals;
 
-Q_LOGGING_CATEGORY(lcInstance, "keyhaven.desktop.instance")
+Q_LOGGING_CATEGORY(lcInstance, "keyhaven.desktop.instance", QtInfoMsg)
 
 namespace keyhaven::desktop {
 

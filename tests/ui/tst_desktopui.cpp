@@ -21,7 +21,9 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QHeaderView>
+#include <QImage>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QMimeData>
 #include <QPlainTextEdit>
@@ -85,7 +87,8 @@ QString walkWithTab(QWidget *root, QSet<QWidget *> *reached)
     if (stops.isEmpty())
         return u"no tab stops at all"_s;
     root->activateWindow();
-    if (!QTest::qWaitForWindowActive(root))
+    // (qWaitForWindowActive can answer for the window that was active a moment ago.)
+    if (!QTest::qWaitFor([root] { return QApplication::activeWindow() == root; }, 5000))
         return u"window not active"_s;
     stops.first()->setFocus(Qt::TabFocusReason);
     QWidget *start = QApplication::focusWidget();
@@ -247,6 +250,18 @@ private Q_SLOTS:
             const double message = contrast(
                 theme::color(Tone::MessageText, pal), theme::color(Tone::MessageBackground, pal));
             QVERIFY2(message >= 4.5, qPrintable(QString::number(message)));
+            // Monochrome icons switch to light strokes on a dark palette (and back).
+            const QImage edit = theme::icon(u":/icons/edit.svg"_s).pixmap(QSize(32, 32)).toImage();
+            double ink = 0;
+            int inked = 0;
+            for (int y = 0; y < edit.height(); ++y)
+                for (int x = 0; x < edit.width(); ++x)
+                    if (const QColor px = edit.pixelColor(x, y); px.alpha() > 128) {
+                        ink += px.lightnessF();
+                        ++inked;
+                    }
+            QVERIFY(inked > 0);
+            QCOMPARE(ink / inked > 0.5, dark);
             // The banner's style sheet follows (it was built for the previous scheme).
             QVERIFY2(window.banner()->styleSheet().contains(
                          theme::color(Tone::MessageBackground, pal).name()),
@@ -385,6 +400,23 @@ private Q_SLOTS:
             QVERIFY2(problems.isEmpty(),
                 qPrintable(describe(dialog.get()) + u":\n  "_s + problems.join(u"\n  "_s)));
             dialog->reject();
+        }
+        // The show-secret button inside the field takes no focus; Ctrl+R toggles it.
+        {
+            keyhaven::ui::ItemDialog dialog(
+                ItemKind::Jwt, keyhaven::ui::ItemDialog::Mode::Add, &window);
+            auto *itemDialog = &dialog;
+            itemDialog->show();
+            itemDialog->activateWindow();
+            QTRY_COMPARE(QApplication::activeWindow(), static_cast<QWidget *>(itemDialog));
+            auto *secret = itemDialog->findChild<QLineEdit *>(u"secretEdit"_s);
+            QVERIFY(secret);
+            secret->setFocus();
+            QCOMPARE(secret->echoMode(), QLineEdit::Password);
+            QTest::keyClick(secret, Qt::Key_R, Qt::ControlModifier);
+            QCOMPARE(secret->echoMode(), QLineEdit::Normal);
+            QTest::keyClick(secret, Qt::Key_R, Qt::ControlModifier);
+            QCOMPARE(secret->echoMode(), QLineEdit::Password);
         }
     }
 

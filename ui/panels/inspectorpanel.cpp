@@ -102,7 +102,8 @@ InspectorPanel::InspectorPanel(vault::Vault *vault, QWidget *parent, Clock clock
     , m_keyEdit(new QPlainTextEdit(this))
     , m_algs(new QLineEdit(this))
     , m_fromIssuer(new QPushButton(tr("From issuer…"), this))
-    , m_copyClaims(new QPushButton(QIcon(u":/icons/copy.svg"_s), tr("Copy claims as JSON"), this))
+    , m_copyClaims(
+          new QPushButton(theme::icon(u":/icons/copy.svg"_s), tr("Copy claims as JSON"), this))
     , m_verdict(new QLabel(this))
     , m_findingsView(new QTableView(this))
     , m_findings(new FindingsModel(this))
