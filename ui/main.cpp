@@ -3,6 +3,7 @@
 #include "common/io.h"
 #include "common/paths.h"
 #include "common/secretbytes.h"
+#include "desktop/autostart.h"
 #include "desktop/launchrequest.h"
 #include "desktop/singleinstance.h"
 #include "mainwindow.h"
@@ -82,7 +83,7 @@ int main(int argc, char **argv)
     keyhaven::ui::initResources();
     QApplication::setWindowIcon(QIcon(u":/icons/keyhaven.svg"_s));
     // Wayland and the portals match the window to packaging/<app id>.desktop.
-    QGuiApplication::setDesktopFileName(u"dev.keyhaven.Keyhaven"_s);
+    QGuiApplication::setDesktopFileName(keyhaven::desktop::applicationId());
     keyhaven::ui::loadTranslations(&app);
 
     QCommandLineParser parser;

@@ -8,6 +8,12 @@
 
 using namespace Qt::StringLiterals;
 
+namespace keyhaven::desktop {
+
+QString applicationId() { return QStringLiteral(KEYHAVEN_APP_ID); }
+
+} // namespace keyhaven::desktop
+
 namespace keyhaven::desktop::autostart {
 
 QString entryPath()
@@ -16,7 +22,7 @@ QString entryPath()
     QString config = qEnvironmentVariable("XDG_CONFIG_HOME");
     if (config.isEmpty() || !QDir::isAbsolutePath(config))
         config = QDir::homePath() + u"/.config"_s;
-    return config + u"/autostart/"_s + QStringLiteral(KEYHAVEN_APP_ID) + u".desktop"_s;
+    return config + u"/autostart/"_s + applicationId() + u".desktop"_s;
 }
 
 QByteArray entry(const QString &exec)

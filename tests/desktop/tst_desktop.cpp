@@ -211,6 +211,9 @@ private Q_SLOTS:
         const QByteArray saved = qgetenv("XDG_CONFIG_HOME");
         qputenv("XDG_CONFIG_HOME", config.path().toUtf8());
         const QString expected = config.path() + u"/autostart/dev.keyhaven.Keyhaven.desktop"_s;
+        // The id packaging/ installs its desktop file under.
+        QVERIFY(QFileInfo::exists(QStringLiteral(KEYHAVEN_SOURCE_DIR) + u"/packaging/"_s
+            + applicationId() + u".desktop"_s));
         QCOMPARE(autostart::entryPath(), expected);
         QVERIFY(!autostart::isEnabled());
         QVERIFY(autostart::setEnabled(true));
