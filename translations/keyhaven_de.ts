@@ -27,7 +27,7 @@
 <context>
     <name>keyhaven::ui::ClaimTreeModel</name>
     <message>
-        <location filename="../ui/models/inspectionmodels.cpp" line="+54"/>
+        <location filename="../ui/models/inspectionmodels.cpp" line="+55"/>
         <source>Header</source>
         <translation>Header</translation>
     </message>
@@ -75,7 +75,7 @@
 <context>
     <name>keyhaven::ui::ConnectionDialog</name>
     <message>
-        <location filename="../ui/dialogs/connectiondialog.cpp" line="+25"/>
+        <location filename="../ui/dialogs/connectiondialog.cpp" line="+26"/>
         <source>Issuer mismatch: the provider names itself differently. Use exactly the issuer it publishes. (%1)</source>
         <translation>Aussteller stimmt nicht überein: Der Anbieter nennt sich anders. Verwenden Sie genau den Aussteller, den er veröffentlicht. (%1)</translation>
     </message>
@@ -106,7 +106,7 @@
     </message>
     <message>
         <location line="+9"/>
-        <location line="+89"/>
+        <location line="+90"/>
         <source>Endpoints appear here after discovery.</source>
         <translation>Endpunkte erscheinen hier nach der Ermittlung.</translation>
     </message>
@@ -209,7 +209,7 @@
 <context>
     <name>keyhaven::ui::ConnectionsPanel</name>
     <message>
-        <location filename="../ui/panels/connectionspanel.cpp" line="+38"/>
+        <location filename="../ui/panels/connectionspanel.cpp" line="+39"/>
         <source>Login cancelled.</source>
         <translation>Anmeldung abgebrochen.</translation>
     </message>
@@ -379,7 +379,7 @@
         <translation>(nichts aufgezeichnet)</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+39"/>
         <source>Could not add “%1”: %2</source>
         <translation>„%1“ konnte nicht hinzugefügt werden: %2</translation>
     </message>
@@ -499,7 +499,7 @@
         <translation>Nach Name, Besitzer, Tags, URL, Aussteller filtern…</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+58"/>
         <source>Dashboard</source>
         <translation>Übersicht</translation>
     </message>
@@ -585,7 +585,7 @@
         <translation>Inspektor</translation>
     </message>
     <message>
-        <location filename="../ui/panels/inspectorpanel.cpp" line="+103"/>
+        <location filename="../ui/panels/inspectorpanel.cpp" line="+104"/>
         <source>From issuer…</source>
         <translation>Vom Aussteller…</translation>
     </message>
@@ -620,7 +620,7 @@
         <translation>Schlüssel:</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Paste a PEM public key or certificate, a JWK or JWKS, or an HMAC secret</source>
         <translation>Fügen Sie einen öffentlichen PEM-Schlüssel oder ein Zertifikat, ein JWK oder JWKS oder ein HMAC-Geheimnis ein</translation>
     </message>
@@ -645,7 +645,7 @@
         <translation>Befunde</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+61"/>
         <source>No key: read only</source>
         <translation>Kein Schlüssel: nur lesen</translation>
     </message>
@@ -736,7 +736,7 @@
 <context>
     <name>keyhaven::ui::ItemDialog</name>
     <message>
-        <location filename="../ui/dialogs/itemdialog.cpp" line="+32"/>
+        <location filename="../ui/dialogs/itemdialog.cpp" line="+33"/>
         <source>Add API Key</source>
         <translation>API-Schlüssel hinzufügen</translation>
     </message>
@@ -872,11 +872,12 @@
     </message>
     <message>
         <location line="+12"/>
+        <location line="+2"/>
         <source>Show the secret</source>
         <translation>Geheimnis anzeigen</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>&amp;Key:</source>
         <translation>&amp;Schlüssel:</translation>
     </message>
@@ -914,34 +915,34 @@
 <context>
     <name>keyhaven::ui::ItemPanel</name>
     <message>
-        <location filename="../ui/panels/itempanel.cpp" line="+59"/>
+        <location filename="../ui/panels/itempanel.cpp" line="+60"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Bearbeiten…</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+365"/>
+        <location line="+367"/>
         <source>&amp;Delete</source>
         <translation>&amp;Löschen</translation>
     </message>
     <message>
-        <location line="-364"/>
+        <location line="-366"/>
         <source>&amp;Copy Secret</source>
         <translation>Geheimnis &amp;kopieren</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+433"/>
+        <location line="+435"/>
         <source>&amp;Reveal</source>
         <translation>&amp;Anzeigen</translation>
     </message>
     <message>
-        <location line="-413"/>
+        <location line="-415"/>
         <source>Search name, owner, tags, header, URL, issuer… (Ctrl+F)</source>
         <translation>Name, Besitzer, Tags, Header, URL, Aussteller suchen… (Strg+F)</translation>
     </message>
     <message numerus="yes">
-        <location line="+48"/>
+        <location line="+50"/>
         <source>Secrets are read from the keychain only when you reveal or copy them, and are masked again after %n seconds.</source>
         <translation>
             <numerusform>Geheimnisse werden nur aus dem Schlüsselbund gelesen, wenn Sie sie anzeigen oder kopieren, und nach %n Sekunde wieder maskiert.</numerusform>
@@ -1079,7 +1080,7 @@
 <context>
     <name>keyhaven::ui::ItemTableModel</name>
     <message numerus="yes">
-        <location filename="../ui/models/itemtablemodel.cpp" line="+310"/>
+        <location filename="../ui/models/itemtablemodel.cpp" line="+311"/>
         <source>%n s</source>
         <translation>
             <numerusform>%n s</numerusform>
@@ -1243,7 +1244,7 @@
         <translation>Der Schlüsselbund wurde für dieses Geheimnis noch nicht geprüft.</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+62"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
@@ -1331,7 +1332,7 @@
 <context>
     <name>keyhaven::ui::LifetimeBar</name>
     <message>
-        <location filename="../ui/panels/lifetimebar.cpp" line="+56"/>
+        <location filename="../ui/panels/lifetimebar.cpp" line="+57"/>
         <source>issued: %1
 </source>
         <translation>ausgestellt: %1
@@ -1355,12 +1356,12 @@
 <context>
     <name>keyhaven::ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+40"/>
+        <location filename="../ui/mainwindow.cpp" line="+48"/>
         <source>Keyhaven</source>
         <translation>Keyhaven</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+48"/>
         <source>&amp;Item</source>
         <translation>&amp;Element</translation>
     </message>
@@ -1400,7 +1401,44 @@
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+5"/>
+        <source>&amp;Settings</source>
+        <translation>&amp;Einstellungen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start at &amp;Login</source>
+        <translation>Beim &amp;Anmelden starten</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Start Keyhaven in the system tray when you log in, so that it can remind you of keys overdue for rotation.</source>
+        <translation>Keyhaven beim Anmelden im Systembereich starten, damit es an überfällige Schlüsselrotationen erinnern kann.</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Keyhaven starts in the tray when you log in.</source>
+        <translation>Keyhaven startet beim Anmelden im Systembereich.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keyhaven no longer starts when you log in.</source>
+        <translation>Keyhaven startet nicht mehr beim Anmelden.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Start at Login</source>
+        <translation>Beim Anmelden starten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The login entry could not be changed:
+%1</source>
+        <translation>Der Anmeldeeintrag konnte nicht geändert werden:
+%1</translation>
+    </message>
+    <message>
+        <location line="+74"/>
         <source>Keychain: available</source>
         <translation>Schlüsselbund: verfügbar</translation>
     </message>
@@ -1519,7 +1557,7 @@
 <context>
     <name>keyhaven::ui::TrayReminder</name>
     <message>
-        <location filename="../ui/trayreminder.cpp" line="+29"/>
+        <location filename="../ui/trayreminder.cpp" line="+30"/>
         <source>Remind Me of Overdue Keys</source>
         <translation>An überfällige Schlüssel erinnern</translation>
     </message>
@@ -1534,7 +1572,7 @@
         <translation>Keyhaven anzeigen</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+50"/>
         <source>Keys overdue for rotation</source>
         <translation>Schlüssel mit überfälliger Rotation</translation>
     </message>
@@ -1542,7 +1580,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../ui/main.cpp" line="+74"/>
+        <location filename="../ui/main.cpp" line="+90"/>
         <source>Keep, inspect and use API credentials.</source>
         <translation>API-Zugangsdaten aufbewahren, untersuchen und verwenden.</translation>
     </message>
@@ -1582,7 +1620,22 @@
         <translation>Panel</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
+        <source>Start in the system tray (minimized where there is no tray); used at login.</source>
+        <translation>Im Systembereich starten (minimiert, wo es keinen gibt); wird beim Anmelden verwendet.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Print a JSON line for each launch request handled (for tests).</source>
+        <translation>Für jede bearbeitete Startanfrage eine JSON-Zeile ausgeben (für Tests).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A token to open in the Inspector (- reads it from stdin). When Keyhaven is already running, its window shows the token and this launch exits.</source>
+        <translation>Ein Token, das im Inspektor geöffnet wird (- liest es von der Standardeingabe). Läuft Keyhaven bereits, zeigt sein Fenster das Token und dieser Aufruf endet.</translation>
+    </message>
+    <message>
+        <location line="+38"/>
         <source>Keyhaven cannot open its database:
 %1
 

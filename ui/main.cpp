@@ -1,5 +1,11 @@
 // ui/main.cpp — keyhaven GUI entry point: options, the vault, the main window.
 #include "common/bootstrap.h"
+#include "common/io.h"
+#include "common/paths.h"
+#include "common/secretbytes.h"
+#include "desktop/autostart.h"
+#include "desktop/launchrequest.h"
+#include "desktop/singleinstance.h"
 #include "mainwindow.h"
 #include "models/itemfilterproxymodel.h"
 #include "panels/dashboardpanel.h"
@@ -8,19 +14,22 @@
 #include "resources.h"
 #include "sampledata.h"
 #include "startupprobe.h"
+#include "theme.h"
+#include "translations.h"
+#include "trayreminder.h"
 #include "vault/vault.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QElapsedTimer>
 #include <QIcon>
-#include <QLibraryInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QMessageBox>
 #include <QPixmap>
 #include <QScreen>
 #include <QTableView>
 #include <QTimer>
-#include <QTranslator>
 
 #include <cstdio>
 
@@ -32,6 +41,7 @@ namespace {
 
 constexpr int kScreenshotSettleMs = 400;
 constexpr int kKeychainWaitMs = 5000;
+constexpr int kForwardTimeoutMs = 3000;
 
 // Grabs the window as the screen shows it (xcb), or renders the widget tree (other platforms).
 bool saveScreenshot(QWidget *window, const QString &file)
@@ -46,15 +56,20 @@ bool saveScreenshot(QWidget *window, const QString &file)
     return !pixmap.isNull() && pixmap.save(file, "PNG");
 }
 
-void loadTranslations(QApplication &app)
+// --report-state (tests): one JSON line on stdout per launch request the window handled. Never
+// the token itself: its alg and sub claim are enough to tell which one the Inspector shows.
+void reportState(const MainWindow &window, const char *event)
 {
-    auto *qt = new QTranslator(&app);
-    if (qt->load(
-            QLocale(), u"qtbase"_s, u"_"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QCoreApplication::installTranslator(qt);
-    auto *ours = new QTranslator(&app);
-    if (ours->load(QLocale(), u"keyhaven"_s, u"_"_s, u":/i18n"_s))
-        QCoreApplication::installTranslator(ours);
+    QJsonObject state { { u"event"_s, QString::fromLatin1(event) },
+        { u"panel"_s, window.currentPanelId() }, { u"visible"_s, window.isVisible() } };
+    const auto &inspection = window.inspector()->outcome().inspection;
+    if (inspection.kind != keyhaven::jose::Inspection::Kind::Empty) {
+        state.insert(u"inspector"_s,
+            QJsonObject { { u"alg"_s, inspection.alg },
+                { u"sub"_s, inspection.claimsObject.value(u"sub"_s) } });
+    }
+    std::fprintf(stdout, "%s\n", QJsonDocument(state).toJson(QJsonDocument::Compact).constData());
+    std::fflush(stdout);
 }
 
 } // namespace
@@ -67,7 +82,9 @@ int main(int argc, char **argv)
     keyhaven::bootstrapProcess();
     keyhaven::ui::initResources();
     QApplication::setWindowIcon(QIcon(u":/icons/keyhaven.svg"_s));
-    loadTranslations(app);
+    // Wayland and the portals match the window to packaging/<app id>.desktop.
+    QGuiApplication::setDesktopFileName(keyhaven::desktop::applicationId());
+    keyhaven::ui::loadTranslations(&app);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -92,8 +109,51 @@ int main(int argc, char **argv)
             "signed sample token is loaded and verified)."),
         QCoreApplication::translate("main", "panel"));
     parser.addOption(panelOption);
+    const QCommandLineOption minimizedOption(u"minimized"_s,
+        QCoreApplication::translate(
+            "main", "Start in the system tray (minimized where there is no tray); used at login."));
+    parser.addOption(minimizedOption);
+    QCommandLineOption reportStateOption(u"report-state"_s,
+        QCoreApplication::translate(
+            "main", "Print a JSON line for each launch request handled (for tests)."));
+    reportStateOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOption(reportStateOption);
+    parser.addPositionalArgument(u"token"_s,
+        QCoreApplication::translate("main",
+            "A token to open in the Inspector (- reads it from stdin). When Keyhaven is already "
+            "running, its window shows the token and this launch exits."),
+        u"[token|-]"_s);
     parser.process(app);
     const bool unattended = parser.isSet(screenshot) || parser.isSet(benchStartup);
+    const bool reportStates = parser.isSet(reportStateOption);
+
+    // One instance per user and data folder: a second launch hands over and exits. Screenshot
+    // and benchmark runs are unattended and stay on their own.
+    auto launch = keyhaven::desktop::launchRequestFromArguments(
+        parser.positionalArguments(), [] { return keyhaven::io::readFile(u"-"_s); });
+    if (!launch) {
+        std::fprintf(stderr, "keyhaven: %s\n", qPrintable(launch.error().message));
+        return 2;
+    }
+    auto *instance = new keyhaven::desktop::SingleInstance(&app);
+    if (!unattended) {
+        using Forward = keyhaven::desktop::SingleInstance::Forward;
+        const QString name =
+            keyhaven::desktop::SingleInstance::serverName(keyhaven::paths::dataDir());
+        switch (keyhaven::desktop::SingleInstance::forward(name, *launch, kForwardTimeoutMs)) {
+        case Forward::Delivered:
+            return 0;
+        case Forward::NoAnswer:
+            std::fprintf(stderr, "keyhaven: a running Keyhaven does not answer; close it first.\n");
+            return 3;
+        case Forward::NoInstance:
+            break;
+        }
+        if (auto listening = instance->listen(name); !listening)
+            std::fprintf(stderr, "keyhaven: %s\n", qPrintable(listening.error().message));
+    }
+    keyhaven::ui::theme::apply(keyhaven::ui::theme::initialScheme());
+    keyhaven::ui::theme::followSystem(&app);
 
     auto opened = keyhaven::vault::Vault::openDefault(&app);
     if (!opened) {
@@ -133,7 +193,27 @@ int main(int argc, char **argv)
             window.inspector()->setToken(QString::fromUtf8(sample.token));
         }
     }
-    window.show();
+    if (!launch->token.isEmpty())
+        window.openToken(launch->token);
+    keyhaven::SecretBytes::wipe(launch->token);
+    QObject::connect(instance, &keyhaven::desktop::SingleInstance::requestReceived, &window,
+        [&window, reportStates](keyhaven::desktop::LaunchRequest request) {
+            if (request.token.isEmpty())
+                keyhaven::ui::bringToFront(&window);
+            else
+                window.openToken(request.token);
+            keyhaven::SecretBytes::wipe(request.token);
+            if (reportStates)
+                reportState(window, "launch-request");
+        });
+    if (parser.isSet(minimizedOption) && !unattended) {
+        if (!window.trayReminder()) // no tray to start in: a minimized window instead
+            window.showMinimized();
+    } else {
+        window.show();
+    }
+    if (reportStates)
+        reportState(window, "started");
     vault->probeKeychain();
 
     const auto takeScreenshot = [&window, file = parser.value(screenshot)] {

@@ -8,13 +8,21 @@
 #include "panels/inspectorpanel.h"
 #include "panels/tokenspanel.h"
 #include "resources.h"
+#include "theme.h"
 #include "trayreminder.h"
+
+#include "desktop/autostart.h"
+#include "desktop/launchrequest.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QLabel>
 #include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
 #include <QSettings>
 #include <QStatusBar>
 #include <QSystemTrayIcon>
@@ -47,8 +55,7 @@ MainWindow::MainWindow(vault::Vault *vault, QWidget *parent)
     m_banner->setWordWrap(true);
     m_banner->setTextFormat(Qt::PlainText);
     m_banner->setMargin(10);
-    m_banner->setStyleSheet(
-        u"QLabel { background: #fdecea; color: #8b1a1a; border-bottom: 1px solid #e0a8a8; }"_s);
+    theme::styleMessageLabel(m_banner, true);
     m_banner->hide();
     layout->addWidget(m_banner);
     m_tabs->setObjectName(u"panelTabs"_s);
@@ -73,7 +80,7 @@ MainWindow::MainWindow(vault::Vault *vault, QWidget *parent)
     m_tabs->addTab(m_dashboard, QIcon(u":/icons/keyhaven.svg"_s), m_dashboard->title());
     connect(m_dashboard, &DashboardPanel::statusMessage, statusBar(), &QStatusBar::showMessage);
     if (QSystemTrayIcon::isSystemTrayAvailable())
-        new TrayReminder(m_dashboard->model(), this, this);
+        m_tray = new TrayReminder(m_dashboard->model(), this, this);
     m_inspector = new InspectorPanel(vault, m_tabs);
     m_tabs->addTab(m_inspector, QIcon(u":/icons/token.svg"_s), m_inspector->title());
     connect(m_inspector, &InspectorPanel::statusMessage, statusBar(), &QStatusBar::showMessage);
@@ -92,7 +99,7 @@ MainWindow::MainWindow(vault::Vault *vault, QWidget *parent)
         QAction *action = itemMenu->addAction(text);
         action->setShortcut(key);
         if (!icon.isEmpty())
-            action->setIcon(QIcon(icon));
+            action->setIcon(theme::icon(icon));
         connect(action, &QAction::triggered, this, [this, slot] {
             if (ItemPanel *panel = currentPanel())
                 (panel->*slot)();
@@ -114,6 +121,22 @@ MainWindow::MainWindow(vault::Vault *vault, QWidget *parent)
     quit->setShortcut(QKeySequence::Quit);
     connect(quit, &QAction::triggered, this, &QWidget::close);
 
+    // Start at login, to the tray: the reminders of overdue keys need a running app.
+    m_settingsMenu = menuBar()->addMenu(tr("&Settings"));
+    m_autostart = m_settingsMenu->addAction(tr("Start at &Login"));
+    m_autostart->setObjectName(u"autostartAction"_s);
+    m_autostart->setCheckable(true);
+    m_autostart->setChecked(desktop::autostart::isEnabled());
+    m_autostart->setToolTip(tr("Start Keyhaven in the system tray when you log in, so that it "
+                               "can remind you of keys overdue for rotation."));
+    connect(m_autostart, &QAction::toggled, this, &MainWindow::setAutostart);
+    if (m_tray) {
+        m_settingsMenu->addAction(m_tray->enabledAction());
+        m_tray->addAction(m_autostart);
+    }
+
+    setAcceptDrops(true);
+
     m_keychainLabel->setObjectName(u"keychainStatus"_s);
     statusBar()->addPermanentWidget(m_keychainLabel);
 
@@ -128,6 +151,77 @@ MainWindow::MainWindow(vault::Vault *vault, QWidget *parent)
 }
 
 MainWindow::~MainWindow() = default;
+
+void bringToFront(QWidget *window)
+{
+    if (window->isMinimized())
+        window->showNormal();
+    else
+        window->show();
+    window->raise();
+    window->activateWindow();
+}
+
+QString MainWindow::currentPanelId() const
+{
+    const QString name =
+        m_tabs->currentWidget() ? m_tabs->currentWidget()->objectName() : QString();
+    return name.startsWith(u"panel-"_s) ? name.mid(6) : name;
+}
+
+void MainWindow::openToken(const QByteArray &token)
+{
+    m_tabs->setCurrentWidget(m_inspector);
+    m_inspector->setToken(QString::fromUtf8(token));
+    bringToFront(this);
+}
+
+void MainWindow::setAutostart(bool on)
+{
+    auto done = desktop::autostart::setEnabled(on);
+    if (done) {
+        statusBar()->showMessage(on ? tr("Keyhaven starts in the tray when you log in.")
+                                    : tr("Keyhaven no longer starts when you log in."),
+            5000);
+        return;
+    }
+    // Show the real state again, and why it could not change.
+    const QSignalBlocker block(m_autostart);
+    m_autostart->setChecked(desktop::autostart::isEnabled());
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Start at Login"),
+        tr("The login entry could not be changed:\n%1").arg(done.error().message),
+        QMessageBox::Close, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+namespace {
+// Text dragged from a browser or terminal; only what has the shape of a token is taken.
+bool dropsToken(const QMimeData *mime)
+{
+    return mime && mime->hasText() && desktop::looksLikeToken(mime->text());
+}
+} // namespace
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (dropsToken(event->mimeData()))
+        event->acceptProposedAction();
+}
+
+void MainWindow::dragMoveEvent(QDragMoveEvent *event)
+{
+    if (dropsToken(event->mimeData()))
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    if (!dropsToken(event->mimeData()))
+        return;
+    event->acceptProposedAction();
+    openToken(event->mimeData()->text().trimmed().toUtf8());
+}
 
 ItemPanel *MainWindow::currentPanel() const
 {

@@ -9,6 +9,7 @@
 
 class QAction;
 class QLabel;
+class QMenu;
 class QTabWidget;
 
 namespace keyhaven::ui {
@@ -17,10 +18,15 @@ class Clipboard;
 class DashboardPanel;
 class InspectorPanel;
 class ItemPanel;
+class TrayReminder;
+
+// Shows `window` normal, on top and focused (a second launch, the tray icon).
+void bringToFront(QWidget *window);
 
 // Kept small on purpose (STYLE.md): the panels hold the item logic, the Vault holds the data.
 // The window routes the shortcuts (Ctrl+F, Ctrl+N, Ctrl+C, Delete) to the current panel, shows
-// the keychain state, and remembers its geometry in QSettings (never a secret there).
+// the keychain state, and remembers its geometry and tab in QSettings (never a secret there).
+// A token dropped on the window opens in the Inspector.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -41,14 +47,28 @@ public:
     InspectorPanel *inspector() const { return m_inspector; }
     // Shows the tab whose widget is named "panel-<id>" ("api-key", "jwt", "inspector", ...).
     bool showPanel(const QString &id);
+    // objectName() of the current tab's widget without "panel-" ("inspector", ...).
+    QString currentPanelId() const;
+    QTabWidget *tabs() const { return m_tabs; }
+    // Opens `token` in the Inspector tab (a second launch with a token, a drop).
+    void openToken(const QByteArray &token);
+    // "Start at Login" (checkable): the XDG autostart entry (desktop/autostart.h).
+    QAction *autostartAction() const { return m_autostart; }
+    QMenu *settingsMenu() const { return m_settingsMenu; }
+    // Null where there is no system tray.
+    TrayReminder *trayReminder() const { return m_tray; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dragMoveEvent(QDragMoveEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
     void setKeychainState(vault::KeychainState state);
     void saveSettings() const;
     void restoreSettings();
+    void setAutostart(bool on);
 
     QPointer<vault::Vault> m_vault;
     Clipboard *m_clipboard;
@@ -58,6 +78,9 @@ private:
     QList<ItemPanel *> m_panels;
     DashboardPanel *m_dashboard = nullptr;
     InspectorPanel *m_inspector = nullptr;
+    TrayReminder *m_tray = nullptr;
+    QMenu *m_settingsMenu = nullptr;
+    QAction *m_autostart = nullptr;
 };
 
 } // namespace keyhaven::ui

@@ -1,6 +1,7 @@
 // ui/trayreminder.cpp — the tray icon and its once-a-day "keys overdue" reminder.
 #include "trayreminder.h"
 
+#include "mainwindow.h"
 #include "models/dashboardmodel.h"
 #include "rotation/reminder.h"
 
@@ -37,11 +38,8 @@ TrayReminder::TrayReminder(DashboardModel *model, QWidget *window, QObject *pare
     m_enabled->setChecked(QSettings().value(QLatin1StringView(kEnabledKey), true).toBool());
     m_icon->setContextMenu(menu);
     auto raise = [this] {
-        if (!m_window)
-            return;
-        m_window->showNormal();
-        m_window->raise();
-        m_window->activateWindow();
+        if (m_window)
+            bringToFront(m_window);
     };
     connect(show, &QAction::triggered, this, raise);
     connect(m_icon, &QSystemTrayIcon::messageClicked, this, raise);
@@ -67,6 +65,12 @@ QString TrayReminder::messageText(const QStringList &overdueNames)
                                 : tr("%n keys are overdue for rotation", nullptr, n);
     const QString names = rotation::reminderNames(overdueNames);
     return names.isEmpty() ? head : tr("%1: %2", "overdue keys: their names").arg(head, names);
+}
+
+void TrayReminder::addAction(QAction *action)
+{
+    if (QMenu *menu = m_icon->contextMenu())
+        menu->addAction(action);
 }
 
 bool TrayReminder::check()

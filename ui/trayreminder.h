@@ -27,6 +27,8 @@ public:
 
     QSystemTrayIcon *icon() const { return m_icon; }
     QAction *enabledAction() const { return m_enabled; }
+    // Adds `action` (owned elsewhere) to the icon's menu, e.g. "Start at Login".
+    void addAction(QAction *action);
 
     // Shows the reminder if one is due; returns whether it did.
     bool check();

@@ -180,7 +180,7 @@ QString guiManPage(const QList<Command> &all, const QString &version, const QStr
     m +=
         u".TH KEYHAVEN 1 \""_s % date % u"\" \"keyhaven "_s % version % u"\" \"User Commands\"\n"_s;
     m += u".SH NAME\nkeyhaven \\- keep, inspect and use API credentials\n"_s;
-    m += u".SH SYNOPSIS\n.B keyhaven\n.RI [ OPTIONS ]\n"_s;
+    m += u".SH SYNOPSIS\n.B keyhaven\n.RI [ OPTIONS ]\n.RI [ TOKEN | \\- ]\n"_s;
     m += u".SH DESCRIPTION\n"_s
          u"\\fBkeyhaven\\fR is a desktop app for API credentials. It keeps API keys, JSON Web "
          u"Tokens and OAuth connections: their secrets in the OS keychain, everything else in a "
@@ -192,16 +192,38 @@ QString guiManPage(const QList<Command> &all, const QString &version, const QStr
         m += u".TP\n.B "_s % roff(c.path.join(u' ')) % u'\n' % roff(c.summary) % u'\n';
     m += u".SH OPTIONS\n"_s
          u".TP\n.B \\-h, \\-\\-help\nShow the options and exit.\n"
+         u".TP\n.B \\-\\-help\\-all\nShow the options, Qt's own included, and exit.\n"
          u".TP\n.B \\-v, \\-\\-version\nShow the version and exit.\n"
          u".TP\n.B \\-\\-sample\\-data\nFill an empty store with a few sample items.\n"
          u".TP\n.BI \\-\\-screenshot \" file\"\nSave a PNG of the main window once it is "
          u"painted, then quit.\n"
          u".TP\n.B \\-\\-bench\\-startup\nPrint the time to the first paint and the resident "
-         u"memory, then quit.\n"_s;
+         u"memory, then quit.\n"
+         u".TP\n.B \\-\\-dashboard\nStart on the rotation dashboard.\n"
+         u".TP\n.BI \\-\\-panel \" panel\"\nOpen on \\fIpanel\\fR: api\\-key, jwt, oauth or "
+         u"inspector.\n"
+         u".TP\n.B \\-\\-minimized\nStart in the system tray (minimized where there is no "
+         u"tray). The login entry of \\fBStart at Login\\fR uses it.\n"
+         u".TP\n.I TOKEN\nOpen \\fITOKEN\\fR in the Inspector; \\fB\\-\\fR reads it from "
+         u"standard input.\n"_s;
+    m += u".SH DESKTOP\n"_s
+         u"Keyhaven runs once per user and data folder. Starting it again brings the running "
+         u"window to the front and exits; with a \\fITOKEN\\fR the running window shows it in "
+         u"the Inspector. The token travels over a local socket in the user's runtime folder, "
+         u"never through a file. A token dropped on the window opens in the Inspector as well.\n"
+         u".PP\nThe window follows the desktop's light or dark style (the freedesktop "
+         u"appearance portal) and remembers its size and tab.\n"_s;
+    m += u".SH ENVIRONMENT\n"_s
+         u".TP\n.B KEYHAVEN_COLOR_SCHEME\n\\fBdark\\fR or \\fBlight\\fR: use this scheme "
+         u"whatever the desktop says.\n"
+         u".TP\n.B KEYHAVEN_DATA_DIR\nThe folder that holds keyhaven.sqlite; one instance runs "
+         u"per folder.\n"_s;
     m += u".SH FILES\n"_s
          u".TP\n.I ~/.local/share/keyhaven/keyhaven/keyhaven.sqlite\nItem metadata (no "
          u"secrets).\n"
-         u".TP\n.I ~/.config/keyhaven/keyhaven.conf\nSettings (no secrets).\n"_s;
+         u".TP\n.I ~/.config/keyhaven/keyhaven.conf\nSettings (no secrets).\n"
+         u".TP\n.I ~/.config/autostart/dev.keyhaven.Keyhaven.desktop\nThe login entry, while "
+         u"\\fBStart at Login\\fR is on.\n"_s;
     m += u".SH SEE ALSO\n\\fBkeyhaven\\-cli\\fR(1)\n"_s;
     return m;
 }

@@ -12,6 +12,8 @@ QObject *makeNoKeychainTest();
 QObject *makeDashboardTest();
 QObject *makeInspectorTest();
 QObject *makeConnectionsPanelTest();
+QObject *makeSingleInstanceTest();
+QObject *makeDesktopUiTest();
 
 // Runs in a child tst_ui (see main.cpp) whose D-Bus session points nowhere: opens a real Vault,
 // shows the main window and checks the no-keychain banner. Returns the process exit code.

@@ -2,6 +2,7 @@
 #include "dialogs/connectiondialog.h"
 
 #include "oauth/connectionmanager.h"
+#include "theme.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -72,12 +73,13 @@ ConnectionDialog::ConnectionDialog(oauth::ConnectionManager *manager, QWidget *p
     m_clientId->setObjectName(u"clientIdEdit"_s);
     m_scopes->setObjectName(u"scopesEdit"_s);
     m_params->setObjectName(u"paramsEdit"_s);
+    m_params->setTabChangesFocus(true); // KEY=VALUE lines need no tabs; Tab must not trap
     m_params->setPlaceholderText(tr("One KEY=VALUE per line (audience, resource, prompt)"));
     m_params->setMaximumHeight(m_params->fontMetrics().height() * 4);
     m_error->setObjectName(u"errorLabel"_s);
     m_error->setTextFormat(Qt::PlainText);
     m_error->setWordWrap(true);
-    m_error->setStyleSheet(u"QLabel { color: #b00020; }"_s);
+    theme::styleErrorText(m_error);
     m_error->hide();
 
     auto *issuerRow = new QHBoxLayout;

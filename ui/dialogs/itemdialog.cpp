@@ -1,5 +1,6 @@
 // ui/dialogs/itemdialog.cpp — add or edit one vault item.
 #include "dialogs/itemdialog.h"
+#include "theme.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -91,10 +92,14 @@ ItemDialog::ItemDialog(ItemKind kind, Mode mode, QWidget *parent)
     m_secret->setEchoMode(QLineEdit::Password);
     m_secret->setInputMethodHints(Qt::ImhHiddenText | Qt::ImhNoPredictiveText
         | Qt::ImhNoAutoUppercase | Qt::ImhSensitiveData);
-    auto *show = m_secret->addAction(QIcon(u":/icons/eye.svg"_s), QLineEdit::TrailingPosition);
+    auto *show =
+        m_secret->addAction(theme::icon(u":/icons/eye.svg"_s), QLineEdit::TrailingPosition);
     show->setObjectName(u"showSecretAction"_s);
     show->setCheckable(true);
     show->setToolTip(tr("Show the secret"));
+    // The icon button takes no focus: a name for screen readers and a key for keyboard users.
+    show->setText(tr("Show the secret"));
+    show->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
     connect(show, &QAction::toggled, m_secret,
         [this](bool on) { m_secret->setEchoMode(on ? QLineEdit::Normal : QLineEdit::Password); });
     QString secretLabel;

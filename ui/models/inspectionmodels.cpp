@@ -1,5 +1,6 @@
 // ui/models/inspectionmodels.cpp — the inspector's claim tree and findings list as item models.
 #include "models/inspectionmodels.h"
+#include "theme.h"
 
 #include <QBrush>
 #include <QColor>
@@ -226,9 +227,9 @@ QVariant FindingsModel::data(const QModelIndex &index, int role) const
     }
     case Qt::ForegroundRole:
         if (index.column() == SeverityColumn)
-            return QBrush(f.isError() ? QColor(0xb0, 0x1c, 0x1c) : QColor(0x9a, 0x60, 0x00));
+            return QBrush(theme::color(f.isError() ? theme::Tone::Error : theme::Tone::Warning));
         if (index.column() == ReferenceColumn)
-            return QBrush(QColor(0x1a, 0x5f, 0xb4));
+            return QBrush(theme::color(theme::Tone::Link));
         break;
     case IdRole:
         return f.id;

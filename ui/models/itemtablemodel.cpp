@@ -2,6 +2,7 @@
 #include "models/itemtablemodel.h"
 
 #include "resources.h"
+#include "theme.h"
 #include "vault/itemrotation.h"
 #include "vault/vault.h"
 
@@ -487,20 +488,21 @@ QVariant ItemTableModel::data(const QModelIndex &index, int role) const
     case Qt::ForegroundRole: {
         // Never hidden: a missing secret, an overdue key and an expired token stand out.
         const QDateTime now = m_clock.now();
+        const QBrush alert(theme::color(theme::Tone::Error));
         if (column == Column::Secret && item.secretState == SecretState::Missing)
-            return QBrush(QColor(0xc6, 0x28, 0x28));
+            return alert;
         if (column == Column::Rotation && row.due.isValid() && row.due <= now)
-            return QBrush(QColor(0xc6, 0x28, 0x28));
+            return alert;
         if (const QDateTime expires = vault::credentialExpiry(item);
             column == Column::Expires && expires.isValid() && expires <= now)
-            return QBrush(QColor(0xc6, 0x28, 0x28));
+            return alert;
         if (column == Column::Status) {
             using rotation::RotationState;
             const RotationState state = statusOf(row).state;
             if (state == RotationState::Overdue || state == RotationState::Expired)
-                return QBrush(QColor(0xc6, 0x28, 0x28));
+                return alert;
             if (state == RotationState::DueSoon || state == RotationState::Expiring)
-                return QBrush(QColor(0xb2, 0x5e, 0x00));
+                return QBrush(theme::color(theme::Tone::Warning));
         }
         break;
     }

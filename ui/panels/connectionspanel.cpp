@@ -5,6 +5,7 @@
 #include "jose/compactjws.h"
 #include "models/itemtablemodel.h"
 #include "oauth/connectionmanager.h"
+#include "theme.h"
 
 #include <QDesktopServices>
 #include <QFormLayout>
@@ -256,7 +257,9 @@ void ConnectionsPanel::setBusy(bool busy)
 void ConnectionsPanel::showResult(const QString &text, bool error)
 {
     m_result->setText(text);
-    m_result->setStyleSheet(error ? u"QLabel { color: #b00020; }"_s : QString());
+    m_result->setStyleSheet(error
+            ? u"QLabel { color: %1; }"_s.arg(theme::color(theme::Tone::Error).name())
+            : QString());
     Q_EMIT statusMessage(text, kStatusMs);
 }
 

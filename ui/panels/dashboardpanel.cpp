@@ -64,6 +64,8 @@ DashboardPanel::DashboardPanel(
     m_view->setSortingEnabled(true);
     m_view->sortByColumn(m_model->columnOf(ItemTableModel::Column::Status), Qt::AscendingOrder);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    // Rows, not cells: Tab leaves the table instead of walking its cells (a keyboard trap).
+    m_view->setTabKeyNavigation(false);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->setAlternatingRowColors(true);

@@ -5,6 +5,7 @@
 
 #include "models/inspectionmodels.h"
 #include "panels/lifetimebar.h"
+#include "theme.h"
 #include "vault/vault.h"
 
 #include <QClipboard>
@@ -42,7 +43,7 @@ namespace {
 constexpr int kStatusMs = 5000;
 
 // Colours the segments of the token as typed: header, payload, signature (and the five parts of
-// a JWE), dark enough to read on a light background.
+// a JWE), in the tones of the current light or dark palette.
 class TokenHighlighter : public QSyntaxHighlighter
 {
 public:
@@ -56,27 +57,27 @@ protected:
             return;
         using Role = jose::Segment::Role;
         for (const jose::Segment &s : jose::segmentRanges(text)) {
-            QColor c;
+            theme::Tone tone = theme::Tone::TokenExtra;
             switch (s.role) {
             case Role::Header:
-                c = QColor(0xc2, 0x18, 0x5b);
+                tone = theme::Tone::TokenHeader;
                 break;
             case Role::Payload:
             case Role::Ciphertext:
-                c = QColor(0x6a, 0x1b, 0x9a);
+                tone = theme::Tone::TokenPayload;
                 break;
             case Role::Signature:
             case Role::Tag:
-                c = QColor(0x02, 0x77, 0xbd);
+                tone = theme::Tone::TokenSignature;
                 break;
             case Role::EncryptedKey:
             case Role::Iv:
-                c = QColor(0x2e, 0x7d, 0x32);
+                tone = theme::Tone::TokenKey;
                 break;
             case Role::Extra:
-                c = QColor(0x75, 0x75, 0x75);
                 break;
             }
+            const QColor c = theme::color(tone);
             setFormat(int(s.start), int(s.length), c);
         }
     }
@@ -107,7 +108,8 @@ InspectorPanel::InspectorPanel(vault::Vault *vault, QWidget *parent, Clock clock
     , m_keyEdit(new QPlainTextEdit(this))
     , m_algs(new QLineEdit(this))
     , m_fromIssuer(new QPushButton(tr("From issuer…"), this))
-    , m_copyClaims(new QPushButton(QIcon(u":/icons/copy.svg"_s), tr("Copy claims as JSON"), this))
+    , m_copyClaims(
+          new QPushButton(theme::icon(u":/icons/copy.svg"_s), tr("Copy claims as JSON"), this))
     , m_verdict(new QLabel(this))
     , m_findingsView(new QTableView(this))
     , m_findings(new FindingsModel(this))
@@ -139,7 +141,7 @@ InspectorPanel::InspectorPanel(vault::Vault *vault, QWidget *parent, Clock clock
     m_error->setObjectName(u"inspectorError"_s);
     m_error->setWordWrap(true);
     m_error->setTextFormat(Qt::PlainText);
-    m_error->setStyleSheet(u"QLabel { color: #8b1a1a; background: #fdecea; padding: 4px; }"_s);
+    theme::styleMessageLabel(m_error, false);
     m_error->hide();
     layout->addWidget(m_error);
 
@@ -180,6 +182,7 @@ InspectorPanel::InspectorPanel(vault::Vault *vault, QWidget *parent, Clock clock
     sourceRow->addWidget(m_fromIssuer);
     form->addRow(tr("Key:"), sourceRow);
     m_keyEdit->setObjectName(u"keyEdit"_s);
+    m_keyEdit->setTabChangesFocus(true); // a PEM or JWK has no tabs; Tab must not trap
     m_keyEdit->setPlaceholderText(
         tr("Paste a PEM public key or certificate, a JWK or JWKS, or an HMAC secret"));
     m_keyEdit->setFont(mono);
@@ -199,6 +202,8 @@ InspectorPanel::InspectorPanel(vault::Vault *vault, QWidget *parent, Clock clock
     m_findingsView->setObjectName(u"findingsView"_s);
     m_findingsView->setModel(m_findings);
     m_findingsView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    // Rows, not cells: Tab leaves the table instead of walking its cells (a keyboard trap).
+    m_findingsView->setTabKeyNavigation(false);
     m_findingsView->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_findingsView->setWordWrap(true);
     m_findingsView->verticalHeader()->hide();
@@ -457,21 +462,21 @@ void InspectorPanel::apply(const jose::InspectOutcome &outcome)
                               "decryption key."));
     } else if (!outcome.verifyError.isEmpty()) {
         m_verdict->setText(tr("The key cannot be used: %1").arg(outcome.verifyError));
-        colour = QColor(0x8b, 0x1a, 0x1a);
+        colour = theme::color(theme::Tone::Error);
     } else if (!outcome.verified) {
         m_verdict->setText(tr("Not verified: choose or paste a key to check the signature."));
     } else if (outcome.verdict.valid) {
         m_verdict->setText(tr("✔ Valid: the signature (%1) matches the key and the times are "
                               "fine.")
                                .arg(outcome.verdict.alg));
-        colour = QColor(0x1b, 0x5e, 0x20);
+        colour = theme::color(theme::Tone::Success);
     } else {
         int errors = 0;
         for (const jose::Finding &f : outcome.verdict.findings)
             errors += f.isError() ? 1 : 0;
         m_verdict->setText(
             tr("✘ Invalid: %n error(s) below. Do not accept this token.", nullptr, errors));
-        colour = QColor(0xb0, 0x1c, 0x1c);
+        colour = theme::color(theme::Tone::Error);
     }
     pal.setColor(QPalette::WindowText, colour);
     m_verdict->setPalette(pal);

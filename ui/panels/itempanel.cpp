@@ -5,6 +5,7 @@
 #include "dialogs/itemdialog.h"
 #include "models/itemfilterproxymodel.h"
 #include "models/itemtablemodel.h"
+#include "theme.h"
 
 #include <QGuiApplication>
 #include <QHBoxLayout>
@@ -56,10 +57,10 @@ ItemPanel::ItemPanel(vault::ItemKind kind, const Texts &texts, vault::Vault *vau
     , m_view(new QTableView(this))
     , m_emptyHint(new QLabel(texts.emptyHint, this))
     , m_add(new QPushButton(QIcon(u":/icons/add.svg"_s), texts.addLabel, this))
-    , m_edit(new QPushButton(QIcon(u":/icons/edit.svg"_s), tr("&Edit…"), this))
+    , m_edit(new QPushButton(theme::icon(u":/icons/edit.svg"_s), tr("&Edit…"), this))
     , m_delete(new QPushButton(QIcon(u":/icons/delete.svg"_s), tr("&Delete"), this))
-    , m_copy(new QPushButton(QIcon(u":/icons/copy.svg"_s), tr("&Copy Secret"), this))
-    , m_reveal(new QPushButton(QIcon(u":/icons/eye.svg"_s), tr("&Reveal"), this))
+    , m_copy(new QPushButton(theme::icon(u":/icons/copy.svg"_s), tr("&Copy Secret"), this))
+    , m_reveal(new QPushButton(theme::icon(u":/icons/eye.svg"_s), tr("&Reveal"), this))
     , m_secretView(new QLineEdit(this))
     , m_selectionLabel(new QLabel(this))
     , m_hideTimer(new QTimer(this))
@@ -97,6 +98,8 @@ ItemPanel::ItemPanel(vault::ItemKind kind, const Texts &texts, vault::Vault *vau
     m_view->setSortingEnabled(true);
     m_view->sortByColumn(0, Qt::AscendingOrder);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    // Rows, not cells: Tab leaves the table instead of walking its cells (a keyboard trap).
+    m_view->setTabKeyNavigation(false);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->setAlternatingRowColors(true);

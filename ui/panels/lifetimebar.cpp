@@ -1,5 +1,6 @@
 // ui/panels/lifetimebar.cpp — a small bar of a token's life: iat → nbf → now → exp.
 #include "panels/lifetimebar.h"
+#include "theme.h"
 
 #include <QPainter>
 #include <QPainterPath>
@@ -81,6 +82,7 @@ void LifetimeBar::paintEvent(QPaintEvent *)
     const auto &l = m_lifetime;
     if (l.exp) {
         const qint64 from = l.nbf ? *l.nbf : (l.iat ? *l.iat : l.start());
+        // Fills, not text: the same on light and dark (white-on-them contrast is not needed).
         QColor c = QColor(0x2e, 0x7d, 0x32); // valid: green
         if (l.state == jose::Lifetime::State::Expired)
             c = QColor(0xc6, 0x28, 0x28);
@@ -97,7 +99,8 @@ void LifetimeBar::paintEvent(QPaintEvent *)
         const Marker &m = m_markers.at(i);
         const double x = xOf(m.position);
         const bool now = m.label == u"now"_s;
-        p.setPen(QPen(now ? QColor(0x15, 0x65, 0xc0) : palette().color(QPalette::WindowText),
+        p.setPen(QPen(
+            now ? theme::color(theme::Tone::Now, palette()) : palette().color(QPalette::WindowText),
             now ? 2.5 : 1.5));
         p.drawLine(QPointF(x, trackY - 4), QPointF(x, trackY + kTrackHeight + 4));
         const bool above = (i % 2) == 0;
