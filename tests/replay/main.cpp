@@ -7,10 +7,12 @@ QObject *makeCurlImportTest(); // tst_curlimport.cpp
 QObject *makeDiagnosisTest(); // tst_diagnosis.cpp
 QObject *makeHistoryTest(); // tst_history.cpp
 QObject *makeHarImportTest(); // tst_harimport.cpp
+QObject *makeExchangeTest(); // tst_exchange.cpp
 
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
-    return keyhaven::test::runAll(
-        argc, argv, { makeCurlImportTest, makeDiagnosisTest, makeHistoryTest, makeHarImportTest });
+    return keyhaven::test::runAll(argc, argv,
+        { makeCurlImportTest, makeDiagnosisTest, makeHistoryTest, makeHarImportTest,
+            makeExchangeTest });
 }
