@@ -20,5 +20,6 @@ int main(int argc, char **argv)
     using namespace keyhaven::test;
     return runAll(argc, argv,
         { makeItemModelsTest, makeClipboardTest, makePanelsTest, makeNoKeychainTest,
-            makeDashboardTest, makeInspectorTest, makeConnectionsPanelTest });
+            makeDashboardTest, makeInspectorTest, makeConnectionsPanelTest,
+            makeRequestsPanelTest });
 }

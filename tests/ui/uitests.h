@@ -12,6 +12,7 @@ QObject *makeNoKeychainTest();
 QObject *makeDashboardTest();
 QObject *makeInspectorTest();
 QObject *makeConnectionsPanelTest();
+QObject *makeRequestsPanelTest();
 
 // Runs in a child tst_ui (see main.cpp) whose D-Bus session points nowhere: opens a real Vault,
 // shows the main window and checks the no-keychain banner. Returns the process exit code.
