@@ -204,6 +204,7 @@ void RequestsPanel::buildUi()
     m_item->setMinimumContentsLength(24);
     m_placement = new QComboBox(this);
     m_placement->setObjectName(u"bindPlacement"_s);
+    m_placement->setSizeAdjustPolicy(QComboBox::AdjustToContents); // filled per item kind
     m_placementEdit = new QLineEdit(this);
     m_placementEdit->setObjectName(u"bindPlacementEdit"_s);
     m_placementEdit->setMaximumWidth(220);
@@ -315,8 +316,8 @@ void RequestsPanel::buildUi()
     m_responseTabs->addTab(m_responseBody, tr("Body"));
     m_responseTabs->addTab(responseHeadersView, tr("Headers"));
     rl->addWidget(m_responseTabs, 1);
-    splitter->setStretchFactor(0, 2);
-    splitter->setStretchFactor(1, 3);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 2);
 }
 
 void RequestsPanel::reloadItems()
