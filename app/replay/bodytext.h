@@ -17,7 +17,7 @@ struct BodyText
 
 // JSON when the content type says so or the bytes parse as a JSON object/array; text for valid
 // UTF-8 without NUL bytes; otherwise `offset  hex bytes  |ascii|` lines of 16 bytes.
-BodyText bodyText(const QByteArray &body, const QByteArray &contentType = {},
-    qsizetype hexLimit = 64 * 1024);
+BodyText bodyText(
+    const QByteArray &body, const QByteArray &contentType = {}, qsizetype hexLimit = 64 * 1024);
 
 } // namespace keyhaven::replay

@@ -80,8 +80,7 @@ void Exchange::start(const Request &request, const QStringList &allowedOrigins,
     const vault::Item it = *item;
     m_vault->readSecret(it.id, it.primaryField(), this,
         [this, request, outcome, it, redactions = QList<Redaction>(redactions),
-            done = std::move(done)](
-            Result<SecretBytes> secret) mutable {
+            done = std::move(done)](Result<SecretBytes> secret) mutable {
             if (!secret) {
                 outcome.error = secret.error();
                 finish(done, std::move(outcome));

@@ -15,12 +15,14 @@ Resend resendFromHistory(const HistoryEntry &entry, const std::optional<vault::I
     r.url = entry.url;
     r.body = entry.requestBody;
     r.bodyKind = entry.requestBody ? BodyKind::Text : BodyKind::None;
-    const QByteArray placeholder = entry.item.isEmpty() ? QByteArray() : itemPlaceholder(entry.item);
+    const QByteArray placeholder =
+        entry.item.isEmpty() ? QByteArray() : itemPlaceholder(entry.item);
     for (const Header &h : entry.requestHeaders) {
         if (!placeholder.isEmpty() && h.second.contains(placeholder)) {
             if (!item) {
-                out.notes.append(u"The item \"%1\" is no longer in the vault: bind another one."_s.arg(
-                    entry.item));
+                out.notes.append(
+                    u"The item \"%1\" is no longer in the vault: bind another one."_s.arg(
+                        entry.item));
                 continue;
             }
             AuthBinding b = bindingFor(*item);
@@ -40,7 +42,8 @@ Resend resendFromHistory(const HistoryEntry &entry, const std::optional<vault::I
                     .arg(QString::fromLatin1(h.first)));
         r.headers.append(h);
     }
-    if (r.url.contains(QString::fromUtf8(placeholder.toPercentEncoding())) && !placeholder.isEmpty())
+    if (r.url.contains(QString::fromUtf8(placeholder.toPercentEncoding()))
+        && !placeholder.isEmpty())
         out.notes.append(u"The URL held the credential of \"%1\": a binding puts credentials in "
                          "headers only."_s.arg(entry.item));
     return out;

@@ -180,8 +180,10 @@ private Q_SLOTS:
         QCOMPARE(notJson.kind, BodyText::Kind::Text);
         BodyText bin = bodyText(QByteArray("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16), "image/png");
         QCOMPARE(bin.kind, BodyText::Kind::Binary);
-        QVERIFY(bin.text.startsWith(u"00000000  89 50 4e 47 0d 0a 1a 0a  00 00 00 0d 49 48 44 52"_s));
-        QVERIFY(bin.text.contains(u"|.PNG.....IHDR|"_s) || bin.text.contains(u"|.PNG........IHDR|"_s));
+        QVERIFY(
+            bin.text.startsWith(u"00000000  89 50 4e 47 0d 0a 1a 0a  00 00 00 0d 49 48 44 52"_s));
+        QVERIFY(
+            bin.text.contains(u"|.PNG.....IHDR|"_s) || bin.text.contains(u"|.PNG........IHDR|"_s));
         QVERIFY(!bin.truncated);
         BodyText big = bodyText(QByteArray(100, '\xff'), {}, 32);
         QVERIFY(big.truncated);
@@ -274,7 +276,8 @@ private Q_SLOTS:
         QVERIFY(out && out->response);
         QCOMPARE(out->response->status, 200);
         QVERIFY(out->response->body.contains(m_key));
-        QVERIFY(!m_history->list(1)->first().requestHeaders.contains(Header { "X-Api-Key", m_key }));
+        QVERIFY(
+            !m_history->list(1)->first().requestHeaders.contains(Header { "X-Api-Key", m_key }));
 
         const Resend orphan = resendFromHistory(e, std::nullopt);
         QCOMPARE(orphan.request.auth.kind, AuthBinding::Kind::None);
