@@ -1691,12 +1691,12 @@
     <message>
         <location line="-45"/>
         <location line="+44"/>
-        <location line="+482"/>
+        <location line="+484"/>
         <source>Body</source>
         <translation>Inhalt</translation>
     </message>
     <message>
-        <location line="-469"/>
+        <location line="-471"/>
         <source>None</source>
         <extracomment>Requests panel: the request carries no vault credential</extracomment>
         <translation>Keiner</translation>
@@ -1735,7 +1735,7 @@
         <translation>als Bearer-Token</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Header name</source>
         <translation>Header-Name</translation>
     </message>
@@ -1758,7 +1758,7 @@
         <translation>Diesen Zugangsnachweis nur für diese Anfrage an %1 senden lassen</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Blocked:</source>
         <translation>Blockiert:</translation>
     </message>
@@ -1768,12 +1768,12 @@
         <translation>Warnung:</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Note: %1</source>
         <translation>Hinweis: %1</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>The command could not be imported: %1</source>
         <translation>Der Befehl konnte nicht importiert werden: %1</translation>
     </message>
@@ -1801,7 +1801,7 @@
         <translation>Kein Schlüsselbund ist erreichbar.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+27"/>
         <source>Not moved: %1</source>
         <translation>Nicht verschoben: %1</translation>
     </message>
@@ -1849,7 +1849,7 @@
         </translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>(hex dump cut off; %1 in all)</source>
         <translation>(Hex-Ansicht gekürzt; insgesamt %1)</translation>
     </message>
@@ -1879,12 +1879,12 @@
         <translation>Fügen Sie einen curl-Befehl ein, z. B. aus den Entwicklerwerkzeugen des Browsers („Als cURL kopieren“). Noch wird nichts gesendet.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>Import HAR</source>
         <translation>HAR importieren</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>HAR files (*.har *.json);;All files (*)</source>
         <translation>HAR-Dateien (*.har *.json);;Alle Dateien (*)</translation>
     </message>

@@ -174,8 +174,8 @@ int main(int argc, char **argv)
             const auto sample = keyhaven::ui::sampleExchange();
             window.requests()->loadRequest(sample.request);
             keyhaven::replay::Request shown = sample.request;
-            (void)keyhaven::replay::applyBinding(shown, sample.request.auth,
-                sample.request.auth.item, nullptr);
+            (void)keyhaven::replay::applyBinding(
+                shown, sample.request.auth, sample.request.auth.item, nullptr);
             keyhaven::replay::ResponseFacts facts;
             facts.status = sample.response.status;
             facts.headers = sample.response.headers;

@@ -91,8 +91,8 @@ class RequestsPanelTest : public QObject
     bool addItem(const Item &item, const QByteArray &secret)
     {
         std::optional<Result<Item>> out;
-        m_vault->addItem(
-            item, SecretBytes::copyOf(secret), this, [&out](Result<Item> r) { out = std::move(r); });
+        m_vault->addItem(item, SecretBytes::copyOf(secret), this,
+            [&out](Result<Item> r) { out = std::move(r); });
         return QTest::qWaitFor([&] { return out.has_value(); }, 10000) && out->has_value();
     }
 
@@ -180,9 +180,9 @@ private Q_SLOTS:
         QVERIFY(panel);
 
         // Paste: the editor is filled, the pasted key is found and offered for the vault.
-        QVERIFY(panel->importCurl(u"curl '%1/bearer?page=2' -H 'Accept: application/json' "
-                                  "-H 'X-Api-Key: %2' --compressed"_s.arg(
-                                      m_origin, QString::fromLatin1(m_pastedKey))));
+        QVERIFY(panel->importCurl(
+            u"curl '%1/bearer?page=2' -H 'Accept: application/json' "
+            "-H 'X-Api-Key: %2' --compressed"_s.arg(m_origin, QString::fromLatin1(m_pastedKey))));
         QCOMPARE(panel->methodCombo()->currentText(), u"GET"_s);
         QCOMPARE(panel->urlEdit()->text(), m_origin + u"/bearer?page=2"_s);
         QCOMPARE(panel->queryModel()->rows(),
@@ -331,7 +331,8 @@ private Q_SLOTS:
             entries.append(QJsonObject {
                 { u"startedDateTime"_s, u"2024-05-01T10:00:00.000Z"_s },
                 { u"request"_s, QJsonDocument::fromJson(request).object() },
-                { u"response"_s, QJsonObject { { u"status"_s, name == u"cookies"_s ? 403 : 200 } } },
+                { u"response"_s,
+                    QJsonObject { { u"status"_s, name == u"cookies"_s ? 403 : 200 } } },
             });
         }
         const QJsonObject har { { u"log"_s,

@@ -32,7 +32,7 @@ private:
     const QList<replay::HarEntry> &m_entries; // owned by the caller, outlives the dialog
 };
 
-// replay::HarFilter decides (the same filter as `keyhaven-cli replay --har --host/--method/--status`).
+// replay::HarFilter decides: the filter of `keyhaven-cli replay --har --host/--method/--status`.
 class HarFilterProxyModel : public QSortFilterProxyModel
 {
     Q_OBJECT

@@ -33,8 +33,8 @@ HistoryPanel::HistoryPanel(replay::History *history, QWidget *parent)
     setObjectName(u"panel-history"_s);
     auto *layout = new QVBoxLayout(this);
     auto *description = new QLabel(tr("Every request sent from Keyhaven (here or with "
-                                       "keyhaven-cli replay), with each credential replaced by "
-                                       "the name of its vault item. Response bodies are not kept."),
+                                      "keyhaven-cli replay), with each credential replaced by "
+                                      "the name of its vault item. Response bodies are not kept."),
         this);
     description->setWordWrap(true);
     description->setForegroundRole(QPalette::PlaceholderText);

@@ -94,14 +94,14 @@ QList<KeyValueModel::Row> rowsOf(const replay::Headers &headers)
 QString boxStyle(const char *background, const char *border, const char *text)
 {
     return u"QLabel { background: %1; border: 1px solid %2; color: %3; padding: 6px; "
-           "border-radius: 3px; }"_s.arg(QLatin1StringView(background),
-               QLatin1StringView(border), QLatin1StringView(text));
+           "border-radius: 3px; }"_s.arg(
+               QLatin1StringView(background), QLatin1StringView(border), QLatin1StringView(text));
 }
 
 } // namespace
 
-RequestsPanel::RequestsPanel(vault::Vault *vault, QNetworkAccessManager *network,
-    replay::History *history, QWidget *parent)
+RequestsPanel::RequestsPanel(
+    vault::Vault *vault, QNetworkAccessManager *network, replay::History *history, QWidget *parent)
     : QWidget(parent)
     , m_vault(vault)
     , m_exchange(new replay::Exchange(network, vault, history, this))
@@ -171,8 +171,8 @@ void RequestsPanel::buildUi()
     m_method = new QComboBox(this);
     m_method->setObjectName(u"method"_s);
     m_method->setEditable(true);
-    m_method->addItems({ u"GET"_s, u"POST"_s, u"PUT"_s, u"PATCH"_s, u"DELETE"_s, u"HEAD"_s,
-        u"OPTIONS"_s });
+    m_method->addItems(
+        { u"GET"_s, u"POST"_s, u"PUT"_s, u"PATCH"_s, u"DELETE"_s, u"HEAD"_s, u"OPTIONS"_s });
     m_method->setMinimumContentsLength(7);
     m_url = new QLineEdit(this);
     m_url->setObjectName(u"url"_s);
@@ -374,7 +374,8 @@ void RequestsPanel::itemChanged()
             m_placement->addItem(tr("as Bearer token"), u"bearer"_s);
             break;
         }
-        m_placementEdit->setText(item->kind == vault::ItemKind::ApiKey ? item->headerName : QString());
+        m_placementEdit->setText(
+            item->kind == vault::ItemKind::ApiKey ? item->headerName : QString());
     }
     m_placement->setCurrentIndex(qMax(0, m_placement->findData(previous)));
     m_placement->setEnabled(item.has_value());
@@ -557,8 +558,8 @@ void RequestsPanel::refreshFindings()
 
     QStringList lines;
     for (const jose::Finding &f : std::as_const(m_findings))
-        lines.append(u"%1 [%2] %3"_s.arg(f.isError() ? tr("Blocked:") : tr("Warning:"), f.id,
-            f.message));
+        lines.append(
+            u"%1 [%2] %3"_s.arg(f.isError() ? tr("Blocked:") : tr("Warning:"), f.id, f.message));
     for (const QString &n : std::as_const(m_importNotes))
         lines.append(tr("Note: %1").arg(n));
     m_findingsLabel->setText(lines.join(u'\n'));
@@ -580,7 +581,8 @@ bool RequestsPanel::importCurl(const QString &command)
     ctx.readStdin = nullptr; // a pasted command has no stdin
     Result<replay::CurlImport> imported = replay::importCurl(command.trimmed().toUtf8(), ctx);
     if (!imported) {
-        m_status->setText(tr("The command could not be imported: %1").arg(imported.error().message));
+        m_status->setText(
+            tr("The command could not be imported: %1").arg(imported.error().message));
         m_status->setStyleSheet(boxStyle("#fdecea", "#e0a8a8", "#8b1a1a"));
         return false;
     }
@@ -669,8 +671,7 @@ void RequestsPanel::moveCredentialToVault()
             [this, c, binding, name](Result<vault::Item> added) {
                 m_moveCredential->setEnabled(true);
                 if (!added) {
-                    m_credentialLabel->setText(
-                        tr("Not moved: %1").arg(added.error().message));
+                    m_credentialLabel->setText(tr("Not moved: %1").arg(added.error().message));
                     return;
                 }
                 replay::Request req = currentRequest();
@@ -783,8 +784,9 @@ void RequestsPanel::showResponse(const replay::Request &shown, const replay::Res
     const replay::BodyText body = replay::bodyText(response.body, contentType);
     QString text = body.text;
     if (body.truncated)
-        text += u"\n"_s + tr("(hex dump cut off; %1 in all)")
-                              .arg(QLocale().formattedDataSize(response.body.size()));
+        text += u"\n"_s
+            + tr("(hex dump cut off; %1 in all)")
+                  .arg(QLocale().formattedDataSize(response.body.size()));
     m_responseBody->setPlainText(text);
     QString tab;
     switch (body.kind) {
@@ -820,7 +822,8 @@ void RequestsPanel::pasteCurl()
     auto *edit = new QPlainTextEdit(dialog);
     edit->setObjectName(u"curlInput"_s);
     edit->setFont(monospace());
-    edit->setPlaceholderText(u"curl 'https://api.example.com/v1/me' -H 'Authorization: Bearer …'"_s);
+    edit->setPlaceholderText(
+        u"curl 'https://api.example.com/v1/me' -H 'Authorization: Bearer …'"_s);
     layout->addWidget(edit);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, dialog);
     layout->addWidget(buttons);
@@ -837,8 +840,8 @@ void RequestsPanel::pasteCurl()
 
 void RequestsPanel::chooseHarFile()
 {
-    auto *dialog = new QFileDialog(this, tr("Import HAR"), QDir::homePath(),
-        tr("HAR files (*.har *.json);;All files (*)"));
+    auto *dialog = new QFileDialog(
+        this, tr("Import HAR"), QDir::homePath(), tr("HAR files (*.har *.json);;All files (*)"));
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setFileMode(QFileDialog::ExistingFile);
     connect(dialog, &QFileDialog::fileSelected, this, &RequestsPanel::importHarFile);
