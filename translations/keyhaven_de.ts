@@ -578,19 +578,165 @@
     </message>
 </context>
 <context>
+    <name>keyhaven::ui::HarEntriesModel</name>
+    <message>
+        <location filename="../ui/dialogs/harpickerdialog.cpp" line="+66"/>
+        <source>Method</source>
+        <translation>Methode</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Recorded status</source>
+        <extracomment>HAR picker: the status the browser recorded for the entry</extracomment>
+        <translation>Aufgezeichneter Status</translation>
+    </message>
+</context>
+<context>
+    <name>keyhaven::ui::HarPickerDialog</name>
+    <message>
+        <location line="+28"/>
+        <source>Pick a HAR entry</source>
+        <translation>HAR-Eintrag auswählen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Any method</source>
+        <extracomment>HAR picker: no method filter</extracomment>
+        <translation>Jede Methode</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Filter:</source>
+        <translation>Filter:</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Load</source>
+        <translation>Laden</translation>
+    </message>
+</context>
+<context>
+    <name>keyhaven::ui::HistoryModel</name>
+    <message>
+        <location filename="../ui/models/historymodel.cpp" line="+79"/>
+        <source>none</source>
+        <extracomment>History: the send got no answer (network error, cancelled)</extracomment>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Method</source>
+        <translation>Methode</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Item</source>
+        <extracomment>History column: the vault item whose credential the request carried</extracomment>
+        <translation>Eintrag</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Diagnosis</source>
+        <translation>Diagnose</translation>
+    </message>
+</context>
+<context>
+    <name>keyhaven::ui::HistoryPanel</name>
+    <message>
+        <location filename="../ui/panels/historypanel.cpp" line="+30"/>
+        <source>Send again</source>
+        <translation>Erneut senden</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Every request sent from Keyhaven (here or with keyhaven-cli replay), with each credential replaced by the name of its vault item. Response bodies are not kept.</source>
+        <translation>Jede aus Keyhaven gesendete Anfrage (hier oder mit keyhaven-cli replay); jeder Zugangsnachweis ist durch den Namen seines Tresor-Eintrags ersetzt. Antwortinhalte werden nicht gespeichert.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Search URL, status, item, diagnosis…</source>
+        <translation>URL, Status, Eintrag, Diagnose durchsuchen…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reload</source>
+        <translation>Neu laden</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Load this request into the Requests panel; the item&apos;s current credential is used.</source>
+        <translation>Diese Anfrage in den Bereich „Anfragen“ laden; der aktuelle Zugangsnachweis des Eintrags wird verwendet.</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>The history cannot be read: the database is not open.</source>
+        <translation>Der Verlauf kann nicht gelesen werden: Die Datenbank ist nicht geöffnet.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The history cannot be read: %1</source>
+        <translation>Der Verlauf kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Answer %1 · %2 · %3 ms total · %4 ms to first byte</source>
+        <translation>Antwort %1 · %2 · %3 ms gesamt · %4 ms bis zum ersten Byte</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No answer: %1</source>
+        <translation>Keine Antwort: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/panels/historypanel.h" line="+26"/>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+</context>
+<context>
     <name>keyhaven::ui::InspectorPanel</name>
     <message>
-        <location filename="../ui/panels/inspectorpanel.h" line="+44"/>
+        <location filename="../ui/panels/inspectorpanel.h" line="+48"/>
         <source>Inspector</source>
         <translation>Inspektor</translation>
     </message>
     <message>
-        <location filename="../ui/panels/inspectorpanel.cpp" line="+104"/>
+        <location filename="../ui/panels/inspectorpanel.cpp" line="+110"/>
         <source>From issuer…</source>
         <translation>Vom Aussteller…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Copy claims as JSON</source>
         <translation>Claims als JSON kopieren</translation>
     </message>
@@ -610,12 +756,12 @@
         <translation>Verifizierung</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>Fetching the issuer&apos;s published keys (OpenID discovery) is not available here yet. Paste the issuer&apos;s JWKS instead: the inspector never goes online on its own.</source>
-        <translation>Das Abrufen der veröffentlichten Schlüssel des Ausstellers (OpenID Discovery) ist hier noch nicht verfügbar. Fügen Sie stattdessen das JWKS des Ausstellers ein: Der Inspektor geht nie von sich aus online.</translation>
+        <location line="+10"/>
+        <source>Fetch the keys the issuer publishes (OpenID discovery, then its JWKS) and check that the token&apos;s &quot;iss&quot; names that issuer. The inspector goes online only when you ask it to, and never follows a URL found in the token.</source>
+        <translation>Lädt die Schlüssel, die der Aussteller veröffentlicht (OpenID Discovery, dann sein JWKS), und prüft, dass „iss“ des Tokens diesen Aussteller nennt. Der Inspektor geht nur online, wenn Sie es verlangen, und folgt nie einer URL aus dem Token.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Key:</source>
         <translation>Schlüssel:</translation>
     </message>
@@ -645,7 +791,7 @@
         <translation>Befunde</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+64"/>
         <source>No key: read only</source>
         <translation>Kein Schlüssel: nur lesen</translation>
     </message>
@@ -665,7 +811,40 @@
         <translation>Der Schlüssel konnte nicht aus dem Schlüsselbund gelesen werden: %1</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
+        <source>Keys from an Issuer</source>
+        <translation>Schlüssel eines Ausstellers</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Issuer URL (HTTPS, or HTTP on this machine). Keyhaven reads its OpenID discovery document, then the keys it publishes:</source>
+        <translation>Aussteller-URL (HTTPS, oder HTTP auf diesem Rechner). Keyhaven liest sein OpenID-Discovery-Dokument, dann die Schlüssel, die er veröffentlicht:</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Fetching the keys published by %1…</source>
+        <translation>Lade die von %1 veröffentlichten Schlüssel…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Could not get the keys of %1: %2</source>
+        <translation>Die Schlüssel von %1 konnten nicht geladen werden: %2</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Verifying with the key published by %1.</source>
+        <translation>Prüfe mit dem von %1 veröffentlichten Schlüssel.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Verifying with the %n keys published by %1.</source>
+        <translation>
+            <numerusform>Prüfe mit dem %n von %1 veröffentlichten Schlüssel.</numerusform>
+            <numerusform>Prüfe mit den %n von %1 veröffentlichten Schlüsseln.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Could not read “%1”: %2</source>
         <translation>„%1“ konnte nicht gelesen werden: %2</translation>
     </message>
@@ -675,7 +854,7 @@
         <translation>„%1“ wird untersucht.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>Reading a %1 kB token…</source>
         <translation>Ein Token mit %1 kB wird gelesen…</translation>
     </message>
@@ -871,7 +1050,7 @@
         <translation>Geheimnis &amp;ersetzen</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <location line="+2"/>
         <source>Show the secret</source>
         <translation>Geheimnis anzeigen</translation>
@@ -1080,7 +1259,7 @@
 <context>
     <name>keyhaven::ui::ItemTableModel</name>
     <message numerus="yes">
-        <location filename="../ui/models/itemtablemodel.cpp" line="+311"/>
+        <location filename="../ui/models/itemtablemodel.cpp" line="+312"/>
         <source>%n s</source>
         <translation>
             <numerusform>%n s</numerusform>
@@ -1130,12 +1309,14 @@
         <translation>vor %1</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+12"/>
+        <location line="+35"/>
         <source>no schedule</source>
         <translation>kein Zeitplan</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-23"/>
+        <location line="+28"/>
         <source>overdue for 1 day</source>
         <translation>seit 1 Tag überfällig</translation>
     </message>
@@ -1145,22 +1326,76 @@
         <translation>seit %1 Tagen überfällig</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-30"/>
+        <location line="+32"/>
         <source>due today</source>
         <translation>heute fällig</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-40"/>
+        <source>expired today</source>
+        <translation>heute abgelaufen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>expired 1 day ago</source>
+        <translation>vor 1 Tag abgelaufen</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>expired %n days ago</source>
+        <translation>
+            <numerusform>vor %n Tag abgelaufen</numerusform>
+            <numerusform>vor %n Tagen abgelaufen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>expires today</source>
+        <translation>läuft heute ab</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>expires in 1 day</source>
+        <translation>läuft in 1 Tag ab</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>expires in %n days</source>
+        <translation>
+            <numerusform>läuft in %n Tag ab</numerusform>
+            <numerusform>läuft in %n Tagen ab</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>overdue for %n days</source>
+        <translation>
+            <numerusform>seit %n Tag überfällig</numerusform>
+            <numerusform>seit %n Tagen überfällig</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+29"/>
         <source>due in 1 day</source>
         <translation>fällig in 1 Tag</translation>
     </message>
+    <message numerus="yes">
+        <location line="-29"/>
+        <source>due in %n days</source>
+        <translation>
+            <numerusform>fällig in %n Tag</numerusform>
+            <numerusform>fällig in %n Tagen</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+0"/>
+        <location line="+29"/>
         <source>due in %1 days</source>
         <translation>fällig in %1 Tagen</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <location line="+28"/>
         <source>never</source>
         <translation>nie</translation>
@@ -1225,6 +1460,16 @@
     </message>
     <message>
         <location line="+6"/>
+        <source>The refresh token expires %1.</source>
+        <translation>Das Aktualisierungstoken läuft am %1 ab.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The provider did not say when the refresh token expires.</source>
+        <translation>Der Anbieter hat nicht angegeben, wann das Aktualisierungstoken abläuft.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The token has no expiry (no exp claim).</source>
         <translation>Das Token läuft nie ab (kein exp-Claim).</translation>
     </message>
@@ -1244,7 +1489,7 @@
         <translation>Der Schlüsselbund wurde für dieses Geheimnis noch nicht geprüft.</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+63"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
@@ -1330,6 +1575,14 @@
     </message>
 </context>
 <context>
+    <name>keyhaven::ui::KeyValueModel</name>
+    <message>
+        <location filename="../ui/models/keyvaluemodel.cpp" line="+88"/>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+</context>
+<context>
     <name>keyhaven::ui::LifetimeBar</name>
     <message>
         <location filename="../ui/panels/lifetimebar.cpp" line="+57"/>
@@ -1356,12 +1609,17 @@
 <context>
     <name>keyhaven::ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+48"/>
+        <location filename="../ui/mainwindow.cpp" line="+53"/>
         <source>Keyhaven</source>
         <translation>Keyhaven</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+54"/>
+        <source>The replay history cannot be opened: %1</source>
+        <translation>Der Verlauf der Anfragen kann nicht geöffnet werden: %1</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>&amp;Item</source>
         <translation>&amp;Element</translation>
     </message>
@@ -1416,7 +1674,7 @@
         <translation>Keyhaven beim Anmelden im Systembereich starten, damit es an überfällige Schlüsselrotationen erinnern kann.</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+58"/>
         <source>Keyhaven starts in the tray when you log in.</source>
         <translation>Keyhaven startet beim Anmelden im Systembereich.</translation>
     </message>
@@ -1466,6 +1724,321 @@
         <location line="+1"/>
         <source>No keychain is reachable — secrets cannot be stored or read. Start a Secret Service (e.g. gnome-keyring) and restart Keyhaven.</source>
         <translation>Kein Schlüsselbund erreichbar — Geheimnisse können weder gespeichert noch gelesen werden. Starten Sie einen Secret Service (z. B. gnome-keyring) und starten Sie Keyhaven neu.</translation>
+    </message>
+</context>
+<context>
+    <name>keyhaven::ui::RequestsPanel</name>
+    <message>
+        <location filename="../ui/panels/requestspanel.cpp" line="+70"/>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>The HAR file could not be read.</source>
+        <translation>Die HAR-Datei konnte nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>HAR import failed: %1</source>
+        <translation>HAR-Import fehlgeschlagen: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n HAR entries read.</source>
+        <translation>
+            <numerusform>%n HAR-Eintrag gelesen.</numerusform>
+            <numerusform>%n HAR-Einträge gelesen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Paste curl…</source>
+        <translation>curl einfügen…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Paste a command from the browser&apos;s &quot;Copy as cURL&quot;.</source>
+        <translation>Einen Befehl aus „Als cURL kopieren“ des Browsers einfügen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import HAR…</source>
+        <translation>HAR importieren…</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>https://api.example.com/v1/resource</source>
+        <translation>https://api.example.com/v1/resource</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Send</source>
+        <translation>Senden</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Credential:</source>
+        <extracomment>Requests panel: which vault item&apos;s credential the request carries</extracomment>
+        <translation>Zugangsnachweis:</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Move into vault</source>
+        <extracomment>Requests panel: store the pasted credential as a new vault item</extracomment>
+        <translation>In den Tresor verschieben</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Parameter</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+52"/>
+        <source>Header</source>
+        <translation>Header</translation>
+    </message>
+    <message>
+        <location line="-44"/>
+        <source>No body</source>
+        <translation>Kein Inhalt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Query</source>
+        <translation>Query</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+46"/>
+        <source>Headers</source>
+        <translation>Header</translation>
+    </message>
+    <message>
+        <location line="-45"/>
+        <location line="+44"/>
+        <location line="+484"/>
+        <source>Body</source>
+        <translation>Inhalt</translation>
+    </message>
+    <message>
+        <location line="-471"/>
+        <source>None</source>
+        <extracomment>Requests panel: the request carries no vault credential</extracomment>
+        <translation>Keiner</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>API key</source>
+        <translation>API-Schlüssel</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>JWT</source>
+        <translation>JWT</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>OAuth connection</source>
+        <translation>OAuth-Verbindung</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>in header</source>
+        <extracomment>Requests panel: the API key goes into this request header</extracomment>
+        <translation>im Header</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+4"/>
+        <source>as Basic password</source>
+        <translation>als Basic-Passwort</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <location line="+4"/>
+        <source>as Bearer token</source>
+        <translation>als Bearer-Token</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Header name</source>
+        <translation>Header-Name</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>User name</source>
+        <translation>Benutzername</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+82"/>
+        <source>(%n bytes of binary data, sent as imported)</source>
+        <translation>
+            <numerusform>(%n Byte Binärdaten, werden wie importiert gesendet)</numerusform>
+            <numerusform>(%n Bytes Binärdaten, werden wie importiert gesendet)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+77"/>
+        <source>Allow this credential to go to %1 for this request only</source>
+        <translation>Diesen Zugangsnachweis nur für diese Anfrage an %1 senden lassen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Blocked:</source>
+        <translation>Blockiert:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Warning:</source>
+        <translation>Warnung:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Note: %1</source>
+        <translation>Hinweis: %1</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>The command could not be imported: %1</source>
+        <translation>Der Befehl konnte nicht importiert werden: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>unknown curl option %1 (not applied)</source>
+        <translation>unbekannte curl-Option %1 (nicht angewendet)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>the command sends %n requests; the first one is loaded</source>
+        <translation>
+            <numerusform>der Befehl sendet %n Anfrage; die erste ist geladen</numerusform>
+            <numerusform>der Befehl sendet %n Anfragen; die erste ist geladen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>The pasted command carries a credential in the %1. Move it into the vault: the request then keeps only a reference to the item.</source>
+        <translation>Der eingefügte Befehl enthält einen Zugangsnachweis (%1). Verschieben Sie ihn in den Tresor: Die Anfrage behält dann nur einen Verweis auf den Eintrag.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>No keychain is reachable.</source>
+        <translation>Kein Schlüsselbund ist erreichbar.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Not moved: %1</source>
+        <translation>Nicht verschoben: %1</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The credential is now the vault item &quot;%1&quot;; the request refers to it.</source>
+        <translation>Der Zugangsnachweis ist jetzt der Tresor-Eintrag „%1“; die Anfrage verweist darauf.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Sending…</source>
+        <translation>Wird gesendet…</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not sent: a finding above blocks it.</source>
+        <translation>Nicht gesendet: Ein Befund oben blockiert die Anfrage.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No answer: %1</source>
+        <translation>Keine Antwort: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Not recorded in the history: %1</source>
+        <translation>Nicht im Verlauf gespeichert: %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 · %2 ms total · %3 ms to first byte</source>
+        <translation>%1 · %2 ms gesamt · %3 ms bis zum ersten Byte</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n redirect(s)</source>
+        <translation>
+            <numerusform>%n Weiterleitung</numerusform>
+            <numerusform>%n Weiterleitungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>(hex dump cut off; %1 in all)</source>
+        <translation>(Hex-Ansicht gekürzt; insgesamt %1)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Body (empty)</source>
+        <translation>Inhalt (leer)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Body (JSON)</source>
+        <translation>Inhalt (JSON)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Body (binary, hex)</source>
+        <translation>Inhalt (binär, hex)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Paste curl command</source>
+        <translation>curl-Befehl einfügen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Paste a curl command, e.g. from the browser&apos;s developer tools (&quot;Copy as cURL&quot;). Nothing is sent yet.</source>
+        <translation>Fügen Sie einen curl-Befehl ein, z. B. aus den Entwicklerwerkzeugen des Browsers („Als cURL kopieren“). Noch wird nichts gesendet.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Import HAR</source>
+        <translation>HAR importieren</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>HAR files (*.har *.json);;All files (*)</source>
+        <translation>HAR-Dateien (*.har *.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Reading %1…</source>
+        <translation>%1 wird gelesen…</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>The HAR file has no entries.</source>
+        <translation>Die HAR-Datei hat keine Einträge.</translation>
+    </message>
+    <message>
+        <location filename="../ui/panels/requestspanel.h" line="+47"/>
+        <source>Requests</source>
+        <translation>Anfragen</translation>
     </message>
 </context>
 <context>
@@ -1572,7 +2145,26 @@
         <translation>Keyhaven anzeigen</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+29"/>
+        <source>1 key is overdue for rotation</source>
+        <translation>1 Schlüssel ist zur Rotation überfällig</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n keys are overdue for rotation</source>
+        <translation>
+            <numerusform>%n Schlüssel ist zur Rotation überfällig</numerusform>
+            <numerusform>%n Schlüssel sind zur Rotation überfällig</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: %2</source>
+        <comment>overdue keys: their names</comment>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>Keys overdue for rotation</source>
         <translation>Schlüssel mit überfälliger Rotation</translation>
     </message>
@@ -1580,7 +2172,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../ui/main.cpp" line="+90"/>
+        <location filename="../ui/main.cpp" line="+94"/>
         <source>Keep, inspect and use API credentials.</source>
         <translation>API-Zugangsdaten aufbewahren, untersuchen und verwenden.</translation>
     </message>
@@ -1611,11 +2203,11 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>Open on &lt;panel&gt;: api-key, jwt, oauth or inspector (with --sample-data, a signed sample token is loaded and verified).</source>
-        <translation>Auf &lt;Panel&gt; öffnen: api-key, jwt, oauth oder inspector (mit --sample-data wird ein signiertes Beispieltoken geladen und verifiziert).</translation>
+        <source>Open on &lt;panel&gt;: api-key, jwt, oauth, inspector, requests or history (with --sample-data, the inspector verifies a signed sample token and the requests panel shows a recorded, diagnosed 403).</source>
+        <translation>Auf &lt;Panel&gt; öffnen: api-key, jwt, oauth, inspector, requests oder history (mit --sample-data verifiziert der Inspektor ein signiertes Beispieltoken und der Bereich „Anfragen“ zeigt ein aufgezeichnetes, diagnostiziertes 403).</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>panel</source>
         <translation>Panel</translation>
     </message>

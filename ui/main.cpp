@@ -11,6 +11,9 @@
 #include "panels/dashboardpanel.h"
 #include "panels/inspectorpanel.h"
 #include "panels/itempanel.h"
+#include "panels/requestspanel.h"
+#include "replay/authbinding.h"
+#include "replay/diagnosis.h"
 #include "resources.h"
 #include "sampledata.h"
 #include "startupprobe.h"
@@ -105,8 +108,9 @@ int main(int argc, char **argv)
     parser.addOptions({ sampleData, screenshot, benchStartup, dashboardOption });
     const QCommandLineOption panelOption(u"panel"_s,
         QCoreApplication::translate("main",
-            "Open on <panel>: api-key, jwt, oauth or inspector (with --sample-data, a "
-            "signed sample token is loaded and verified)."),
+            "Open on <panel>: api-key, jwt, oauth, inspector, requests or history (with "
+            "--sample-data, the inspector verifies a signed sample token and the requests panel "
+            "shows a recorded, diagnosed 403)."),
         QCoreApplication::translate("main", "panel"));
     parser.addOption(panelOption);
     const QCommandLineOption minimizedOption(u"minimized"_s,
@@ -245,6 +249,19 @@ int main(int argc, char **argv)
         QTimer::singleShot(kKeychainWaitMs, &window, once);
     };
     const auto afterSampleData = [&, vault] {
+        if (parser.isSet(sampleData) && parser.value(panelOption) == u"requests"_s) {
+            // A recorded answer (no network): shown and diagnosed as a live one would be.
+            const auto sample = keyhaven::ui::sampleExchange();
+            window.requests()->loadRequest(sample.request);
+            keyhaven::replay::Request shown = sample.request;
+            (void)keyhaven::replay::applyBinding(
+                shown, sample.request.auth, sample.request.auth.item, nullptr);
+            keyhaven::replay::ResponseFacts facts;
+            facts.status = sample.response.status;
+            facts.headers = sample.response.headers;
+            window.requests()->showResponse(
+                shown, sample.response, keyhaven::replay::diagnose(shown, facts));
+        }
         if (parser.isSet(screenshot))
             whenKeychainKnown(takeScreenshot);
     };

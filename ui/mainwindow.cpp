@@ -5,8 +5,12 @@
 #include "panels/apikeyspanel.h"
 #include "panels/connectionspanel.h"
 #include "panels/dashboardpanel.h"
+#include "panels/historypanel.h"
 #include "panels/inspectorpanel.h"
+#include "panels/requestspanel.h"
 #include "panels/tokenspanel.h"
+#include "replay/history.h"
+#include "replay/resend.h"
 #include "resources.h"
 #include "theme.h"
 #include "trayreminder.h"
@@ -23,6 +27,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QNetworkAccessManager>
 #include <QSettings>
 #include <QStatusBar>
 #include <QSystemTrayIcon>
@@ -91,6 +96,33 @@ MainWindow::MainWindow(vault::Vault *vault, QWidget *parent)
         });
     }
 
+    // Replay: the Requests panel sends, the History panel lists what was sent (redacted).
+    if (vault) {
+        Result<std::unique_ptr<replay::History>> opened =
+            replay::History::open(vault->databaseFile());
+        if (opened)
+            m_replayHistory = std::move(opened).value();
+        else
+            statusBar()->showMessage(
+                tr("The replay history cannot be opened: %1").arg(opened.error().message));
+    }
+    m_network = new QNetworkAccessManager(this);
+    m_requests = new RequestsPanel(vault, m_network, m_replayHistory.get(), m_tabs);
+    m_tabs->addTab(m_requests, QIcon(u":/icons/send.svg"_s), m_requests->title());
+    connect(m_requests, &RequestsPanel::statusMessage, statusBar(), &QStatusBar::showMessage);
+    m_history = new HistoryPanel(m_replayHistory.get(), m_tabs);
+    m_tabs->addTab(m_history, QIcon(u":/icons/history.svg"_s), m_history->title());
+    connect(m_history, &HistoryPanel::statusMessage, statusBar(), &QStatusBar::showMessage);
+    connect(m_requests, &RequestsPanel::exchanged, m_history, &HistoryPanel::reload);
+    connect(m_history, &HistoryPanel::sendAgainRequested, this,
+        [this](const replay::HistoryEntry &entry) {
+            const std::optional<vault::Item> item =
+                m_vault && !entry.item.isEmpty() ? m_vault->find(entry.item) : std::nullopt;
+            const replay::Resend resend = replay::resendFromHistory(entry, item);
+            m_requests->loadRequest(resend.request, resend.notes);
+            m_tabs->setCurrentWidget(m_requests);
+        });
+
     // Window-wide shortcuts go to the current panel. A focused line edit still gets its own
     // Ctrl+C and Delete first (QLineEdit claims them through ShortcutOverride).
     QMenu *itemMenu = menuBar()->addMenu(tr("&Item"));
@@ -150,7 +182,12 @@ MainWindow::MainWindow(vault::Vault *vault, QWidget *parent)
     restoreSettings();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // The panels use the replay history: they go before it does.
+    delete m_requests;
+    delete m_history;
+}
 
 void bringToFront(QWidget *window)
 {

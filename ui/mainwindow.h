@@ -7,21 +7,30 @@
 #include <QMainWindow>
 #include <QPointer>
 
+#include <memory>
+
 class QAction;
 class QLabel;
 class QMenu;
+class QNetworkAccessManager;
 class QTabWidget;
+
+namespace keyhaven::replay {
+class History;
+}
 
 namespace keyhaven::ui {
 
 class Clipboard;
 class DashboardPanel;
+class HistoryPanel;
 class InspectorPanel;
 class ItemPanel;
 class TrayReminder;
 
 // Shows `window` normal, on top and focused (a second launch, the tray icon).
 void bringToFront(QWidget *window);
+class RequestsPanel;
 
 // Kept small on purpose (STYLE.md): the panels hold the item logic, the Vault holds the data.
 // The window routes the shortcuts (Ctrl+F, Ctrl+N, Ctrl+C, Delete) to the current panel, shows
@@ -45,6 +54,8 @@ public:
     void showDashboard();
     bool isDashboardShown() const;
     InspectorPanel *inspector() const { return m_inspector; }
+    RequestsPanel *requests() const { return m_requests; }
+    HistoryPanel *history() const { return m_history; }
     // Shows the tab whose widget is named "panel-<id>" ("api-key", "jwt", "inspector", ...).
     bool showPanel(const QString &id);
     // objectName() of the current tab's widget without "panel-" ("inspector", ...).
@@ -81,6 +92,10 @@ private:
     TrayReminder *m_tray = nullptr;
     QMenu *m_settingsMenu = nullptr;
     QAction *m_autostart = nullptr;
+    std::unique_ptr<replay::History> m_replayHistory; // the vault's SQLite file, own connection
+    QNetworkAccessManager *m_network = nullptr;
+    RequestsPanel *m_requests = nullptr;
+    HistoryPanel *m_history = nullptr;
 };
 
 } // namespace keyhaven::ui

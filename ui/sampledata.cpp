@@ -176,6 +176,7 @@ QList<SampleItem> sampleItems(const QDateTime &now)
     jwtItem(u"Auth0 M2M (staging)"_s, u"backend"_s, { u"staging"_s },
         u"https://keyhaven-staging.eu.auth0.com/"_s, u"m2m-client@clients"_s,
         u"https://api.staging.example.com"_s, 86400, 2 * 86400, u"RS256"_s);
+    out.last().item.baseUrls = { u"https://api.staging.example.com"_s }; // its audience (rule 7)
     jwtItem(u"Support session"_s, u"support"_s, { u"debug"_s }, u"https://id.example.com"_s,
         u"user-8841"_s, u"support-portal"_s, 2 * 86400, -3 * 3600, u"ES256"_s);
 
@@ -243,6 +244,34 @@ void addSampleData(vault::Vault *vault, QObject *context, std::function<void(Res
             });
     };
     state->step();
+}
+
+SampleExchange sampleExchange()
+{
+    SampleExchange x;
+    replay::Request &r = x.request;
+    r.method = "POST";
+    r.url = u"https://api.staging.example.com/v1/invoices?draft=true"_s;
+    r.headers = { { "Accept", "application/json" }, { "Content-Type", "application/json" } };
+    r.body = "{\n  \"customer\": \"cus_8841\",\n  \"amount\": 4200,\n  \"currency\": \"eur\"\n}"_ba;
+    r.bodyKind = replay::BodyKind::Json;
+    r.auth.kind = replay::AuthBinding::Kind::JwtBearer;
+    r.auth.item = u"Auth0 M2M (staging)"_s;
+    replay::Response &resp = x.response;
+    resp.status = 403;
+    resp.reason = "Forbidden";
+    resp.headers = { { "Content-Type", "application/json; charset=utf-8" },
+        { "WWW-Authenticate",
+            "Bearer realm=\"api\", error=\"insufficient_scope\", scope=\"invoices:write\", "
+            "error_description=\"The access token does not allow creating invoices\"" },
+        { "X-Request-Id", "req_8f3a2c61" } };
+    resp.body = "{\"error\":\"insufficient_scope\",\"message\":\"Creating invoices needs the "
+                "invoices:write scope.\",\"required_scope\":\"invoices:write\",\"request_id\":"
+                "\"req_8f3a2c61\"}";
+    resp.finalUrl = r.url;
+    resp.timeMs = 184;
+    resp.ttfbMs = 171;
+    return x;
 }
 
 } // namespace keyhaven::ui

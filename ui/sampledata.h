@@ -3,6 +3,8 @@
 
 #include "common/result.h"
 #include "common/secretbytes.h"
+#include "replay/request.h"
+#include "replay/sender.h"
 #include "vault/item.h"
 
 #include <QList>
@@ -38,5 +40,15 @@ SampleSignedToken sampleSignedToken(const QDateTime &now);
 // Adds the sample items through the Vault (so secrets go to the keychain) if the store is empty;
 // `done` runs once every item is in (or with the first error).
 void addSampleData(vault::Vault *vault, QObject *context, std::function<void(Result<void>)> done);
+
+// A recorded exchange for the Requests panel's screenshot: a POST bound to the sample JWT item
+// and the 403 insufficient_scope the server answered (no network involved; the diagnosis is
+// computed from it by app/replay as for a live answer).
+struct SampleExchange
+{
+    replay::Request request;
+    replay::Response response;
+};
+SampleExchange sampleExchange();
 
 } // namespace keyhaven::ui

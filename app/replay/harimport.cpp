@@ -136,6 +136,16 @@ Result<HarEntry> entryFrom(const QJsonObject &e, int index)
 
 } // namespace
 
+bool HarFilter::matches(const HarEntry &e) const
+{
+    const Request &r = e.request;
+    if (!host.isEmpty() && QUrl(r.url).host().compare(host, Qt::CaseInsensitive) != 0)
+        return false;
+    if (!method.isEmpty() && r.method.compare(method, Qt::CaseInsensitive) != 0)
+        return false;
+    return status == 0 || e.status == status;
+}
+
 Result<QList<HarEntry>> importHar(const QByteArray &json, const HarFilter &filter)
 {
     if (json.size() > kMaxHar)
@@ -154,13 +164,7 @@ Result<QList<HarEntry>> importHar(const QByteArray &json, const HarFilter &filte
         Result<HarEntry> e = entryFrom(entries.at(i).toObject(), i);
         if (!e)
             return e.error();
-        const Request &r = e->request;
-        if (!filter.host.isEmpty()
-            && QUrl(r.url).host().compare(filter.host, Qt::CaseInsensitive) != 0)
-            continue;
-        if (!filter.method.isEmpty() && r.method.compare(filter.method, Qt::CaseInsensitive) != 0)
-            continue;
-        if (filter.status != 0 && e->status != filter.status)
+        if (!filter.matches(*e))
             continue;
         out.append(std::move(e).value());
     }

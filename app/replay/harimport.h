@@ -26,6 +26,8 @@ struct HarFilter
     QString host; // exact host, case-insensitive; empty = any
     QByteArray method; // empty = any
     int status = 0; // 0 = any
+
+    bool matches(const HarEntry &entry) const;
 };
 
 // Parses {"log": {"version", "pages"?, "entries": [{request, response, ...}]}}. Vendor fields

@@ -13,6 +13,8 @@
 #include <QSslConfiguration>
 #include <QUrl>
 
+#include <utility>
+
 using namespace Qt::StringLiterals;
 
 namespace keyhaven::replay {
@@ -56,7 +58,16 @@ Sender::Sender(QNetworkAccessManager *network, QObject *parent)
 void Sender::send(const Request &request, std::function<void(Result<Response>)> done)
 {
     m_clock.start();
+    m_cancelled = false;
     sendOne(request, std::make_shared<Response>(), std::move(done));
+}
+
+void Sender::abort()
+{
+    if (m_current) {
+        m_cancelled = true;
+        m_current->abort(); // finished() follows synchronously, with OperationCanceledError
+    }
 }
 
 void Sender::sendOne(
@@ -95,6 +106,7 @@ void Sender::sendOne(
         ? m_network->sendCustomRequest(nr, request.method, *request.body)
         : m_network->sendCustomRequest(nr, request.method);
     reply->setParent(this);
+    m_current = reply;
     if (request.insecureTls) {
         connect(reply, &QNetworkReply::sslErrors, reply,
             [reply](const QList<QSslError> &) { reply->ignoreSslErrors(); });
@@ -109,6 +121,12 @@ void Sender::sendOne(
     });
     connect(reply, &QNetworkReply::finished, this, [this, reply, request, progress, done]() {
         reply->deleteLater();
+        if (m_current == reply)
+            m_current.clear();
+        if (std::exchange(m_cancelled, false)) {
+            done(Error::environment(u"cancelled"_s, u"Cancelled."_s));
+            return;
+        }
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         if (status == 0) {
             const auto err = reply->error();

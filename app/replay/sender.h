@@ -7,6 +7,7 @@
 
 #include <QElapsedTimer>
 #include <QObject>
+#include <QPointer>
 #include <QStringList>
 
 #include <functional>
@@ -39,14 +40,21 @@ public:
     static constexpr qint64 kMaxBody = 256 * 1024 * 1024;
 
     // Error ids: "network" (connection, DNS), "tls" (certificate refused), "timeout",
-    // "too-many-redirects", "ca-file". A 4xx/5xx answer is a Response, not an Error.
+    // "too-many-redirects", "ca-file", "cancelled" (abort()). A 4xx/5xx answer is a Response, not
+    // an Error.
     void send(const Request &request, std::function<void(Result<Response>)> done);
+    // Stops the send in flight (any hop of it): its `done` runs once with "cancelled". Nothing
+    // happens when no send is in flight.
+    void abort();
+    bool isBusy() const { return !m_current.isNull(); }
 
 private:
     void sendOne(Request request, std::shared_ptr<Response> progress,
         std::function<void(Result<Response>)> done);
     QNetworkAccessManager *m_network;
     QElapsedTimer m_clock;
+    QPointer<QNetworkReply> m_current;
+    bool m_cancelled = false;
 };
 
 // The request to follow a redirect with: method per RFC 9110 §15.4 (303, and 301/302 after

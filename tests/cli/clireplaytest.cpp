@@ -11,8 +11,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
-#include <QTcpServer>
-#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUuid>
@@ -32,13 +30,6 @@ QByteArray describe(const ProcessResult &r)
     return "exit " + QByteArray::number(r.exitCode) + "; stderr: " + r.err;
 }
 
-int freePort()
-{
-    QTcpServer s;
-    if (!s.listen(QHostAddress::LocalHost, 0))
-        return 0;
-    return s.serverPort();
-}
 } // namespace
 
 class CliReplayTest : public QObject
@@ -51,25 +42,10 @@ class CliReplayTest : public QObject
     QByteArray m_key;
     QByteArray m_jwt;
 
-    bool startHttpbin(QProcess &p, QString &origin)
+    static bool startHttpbin(QProcess &p, QString &origin)
     {
-        const int port = freePort();
-        p.setProgram(u"/usr/bin/python3"_s);
-        p.setArguments({ u"-m"_s, u"httpbin.core"_s, u"--host"_s, u"127.0.0.1"_s, u"--port"_s,
-            QString::number(port) });
-        p.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        p.start();
-        if (!p.waitForStarted(10000))
-            return false;
-        origin = u"http://127.0.0.1:%1"_s.arg(port);
-        for (int i = 0; i < 100; ++i) {
-            QTcpSocket probe;
-            probe.connectToHost(QHostAddress::LocalHost, quint16(port));
-            if (probe.waitForConnected(200))
-                return true;
-            QTest::qWait(100);
-        }
-        return false;
+        origin = keyhaven::test::startHttpbin(p);
+        return !origin.isEmpty();
     }
 
     QJsonObject bodyJson(const ProcessResult &r) { return QJsonDocument::fromJson(r.out).object(); }

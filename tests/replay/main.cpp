@@ -8,11 +8,12 @@ QObject *makeDiagnosisTest(); // tst_diagnosis.cpp
 QObject *makeHistoryTest(); // tst_history.cpp
 QObject *makeHarImportTest(); // tst_harimport.cpp
 QObject *makeCurlExportTest(); // tst_curlexport.cpp
+QObject *makeExchangeTest(); // tst_exchange.cpp
 
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     return keyhaven::test::runAll(argc, argv,
         { makeCurlImportTest, makeDiagnosisTest, makeHistoryTest, makeHarImportTest,
-            makeCurlExportTest });
+            makeCurlExportTest, makeExchangeTest });
 }

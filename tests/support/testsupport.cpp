@@ -5,6 +5,8 @@
 #include <QDir>
 #include <QFile>
 #include <QProcessEnvironment>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -88,6 +90,38 @@ ProcessResult run(const QString &program, const QStringList &args, const QByteAr
     r.out = p.readAllStandardOutput();
     r.err = p.readAllStandardError();
     return r;
+}
+
+int freePort()
+{
+    QTcpServer s;
+    if (!s.listen(QHostAddress::LocalHost, 0))
+        return 0;
+    return s.serverPort();
+}
+
+QString startHttpbin(QProcess &p)
+{
+    const int port = freePort();
+    if (port == 0)
+        return {};
+    p.setProgram(u"/usr/bin/python3"_s);
+    p.setArguments({ u"-m"_s, u"httpbin.core"_s, u"--host"_s, u"127.0.0.1"_s, u"--port"_s,
+        QString::number(port) });
+    p.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    p.start();
+    if (!p.waitForStarted(10000))
+        return {};
+    for (int i = 0; i < 100; ++i) {
+        QTcpSocket probe;
+        probe.connectToHost(QHostAddress::LocalHost, quint16(port));
+        if (probe.waitForConnected(200))
+            return u"http://127.0.0.1:%1"_s.arg(port);
+        if (p.state() == QProcess::NotRunning)
+            return {};
+        QTest::qWait(100);
+    }
+    return {};
 }
 
 } // namespace keyhaven::test

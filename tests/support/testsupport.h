@@ -39,4 +39,12 @@ struct ProcessResult
 ProcessResult run(const QString &program, const QStringList &args, const QByteArray &stdinData = {},
     const QStringList &extraEnv = {}, int timeoutMs = 60000);
 
+// A free TCP port on 127.0.0.1 (0 if none could be bound).
+int freePort();
+
+// Starts Debian's python3-httpbin (`python3 -m httpbin.core`) on a free 127.0.0.1 port and waits
+// until it accepts connections. Returns its origin ("http://127.0.0.1:N"), or an empty string if
+// it did not come up (./dev deps installs it). The caller kills `process` when done.
+QString startHttpbin(QProcess &process);
+
 } // namespace keyhaven::test

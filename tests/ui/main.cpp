@@ -21,5 +21,5 @@ int main(int argc, char **argv)
     return runAll(argc, argv,
         { makeItemModelsTest, makeClipboardTest, makePanelsTest, makeNoKeychainTest,
             makeDashboardTest, makeInspectorTest, makeConnectionsPanelTest, makeSingleInstanceTest,
-            makeDesktopUiTest });
+            makeDesktopUiTest, makeRequestsPanelTest });
 }

@@ -14,6 +14,7 @@ QObject *makeInspectorTest();
 QObject *makeConnectionsPanelTest();
 QObject *makeSingleInstanceTest();
 QObject *makeDesktopUiTest();
+QObject *makeRequestsPanelTest();
 
 // Runs in a child tst_ui (see main.cpp) whose D-Bus session points nowhere: opens a real Vault,
 // shows the main window and checks the no-keychain banner. Returns the process exit code.

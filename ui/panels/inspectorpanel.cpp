@@ -365,9 +365,10 @@ void InspectorPanel::fetchIssuerKeys(const QString &issuer)
                 m_expectedIssuer = named;
                 setPastedKey(QString::fromUtf8(m_issuerKeys->jwksCache()->document(jwksUri)));
                 m_fillingIssuerKeys = false;
-                Q_EMIT statusMessage(tr("Verifying with the %n key(s) published by %1.", nullptr,
-                                         int(keys->keys.size()))
-                                         .arg(named),
+                const int n = int(keys->keys.size());
+                Q_EMIT statusMessage(n == 1
+                        ? tr("Verifying with the key published by %1.").arg(named)
+                        : tr("Verifying with the %n keys published by %1.", nullptr, n).arg(named),
                     kStatusMs * 2);
                 Q_EMIT issuerKeysFetched(true);
             });

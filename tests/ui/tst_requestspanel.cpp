@@ -1,0 +1,385 @@
+// tests/ui/tst_requestspanel.cpp — the Requests and History panels offscreen against real parts:
+// python3-httpbin on 127.0.0.1 (started here), a real Vault (SQLite file + gnome-keyring from
+// ./dev test). Paste curl → editor → move the pasted key into the vault → bind a JWT item → send
+// (200) → /status/403 diagnosed → history row, redacted (no secret byte in the SQLite files) →
+// send again; cancel; a foreign origin blocked; a HAR imported off the UI thread.
+#include "common/paths.h"
+#include "dialogs/harpickerdialog.h"
+#include "mainwindow.h"
+#include "models/historymodel.h"
+#include "models/keyvaluemodel.h"
+#include "panels/historypanel.h"
+#include "panels/requestspanel.h"
+#include "testsupport.h"
+#include "uitests.h"
+#include "vault/vault.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QProcess>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUuid>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+using keyhaven::Result;
+using keyhaven::SecretBytes;
+using keyhaven::ui::HarPickerDialog;
+using keyhaven::ui::HistoryFilterProxyModel;
+using keyhaven::ui::HistoryModel;
+using keyhaven::ui::HistoryPanel;
+using keyhaven::ui::KeyValueModel;
+using keyhaven::ui::MainWindow;
+using keyhaven::ui::RequestsPanel;
+using keyhaven::vault::Item;
+using keyhaven::vault::ItemKind;
+using keyhaven::vault::KeychainState;
+using keyhaven::vault::Vault;
+
+namespace {
+
+bool hasRow(const KeyValueModel *m, const QString &name)
+{
+    for (const KeyValueModel::Row &r : m->rows()) {
+        if (r.first.compare(name, Qt::CaseInsensitive) == 0)
+            return true;
+    }
+    return false;
+}
+
+// Every file of the store (the database and its WAL) as one byte string.
+QByteArray storeBytes(const QString &databaseFile)
+{
+    QByteArray all;
+    const QFileInfo db(databaseFile);
+    for (const QFileInfo &f :
+        QDir(db.absolutePath()).entryInfoList({ db.fileName() + u"*"_s }, QDir::Files)) {
+        QFile file(f.absoluteFilePath());
+        if (file.open(QIODevice::ReadOnly))
+            all += file.readAll();
+    }
+    return all;
+}
+
+} // namespace
+
+class RequestsPanelTest : public QObject
+{
+    Q_OBJECT
+    QProcess m_httpbin;
+    QString m_origin;
+    Vault *m_vault = nullptr;
+    QByteArray m_jwt;
+    const QByteArray m_pastedKey = "pk-" + QUuid::createUuid().toRfc4122().toHex();
+
+    bool addItem(const Item &item, const QByteArray &secret)
+    {
+        std::optional<Result<Item>> out;
+        m_vault->addItem(item, SecretBytes::copyOf(secret), this,
+            [&out](Result<Item> r) { out = std::move(r); });
+        return QTest::qWaitFor([&] { return out.has_value(); }, 10000) && out->has_value();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_origin = keyhaven::test::startHttpbin(m_httpbin);
+        QVERIFY2(!m_origin.isEmpty(), "python3-httpbin (./dev deps) did not start");
+        const QString dir = keyhaven::test::freshDataDir();
+        Result<Vault *> opened =
+            Vault::open(dir + u"/requests.sqlite"_s, keyhaven::paths::keychainService(), this);
+        QVERIFY2(opened, qPrintable(opened ? QString() : opened.error().message));
+        m_vault = *opened;
+        m_vault->probeKeychain();
+        QTRY_COMPARE_WITH_TIMEOUT(m_vault->keychainState(), KeychainState::Available, 10000);
+        const QByteArray payload = "{\"sub\":\"ui-replay\",\"exp\":4102444800}";
+        m_jwt = "eyJhbGciOiJIUzI1NiJ9."
+            + payload.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals)
+            + ".c2ln" + QUuid::createUuid().toRfc4122().toHex();
+        Item jwt;
+        jwt.kind = ItemKind::Jwt;
+        jwt.name = u"httpbin token"_s;
+        jwt.baseUrls = { m_origin };
+        QVERIFY(addItem(jwt, m_jwt));
+    }
+
+    void cleanupTestCase()
+    {
+        m_httpbin.kill();
+        m_httpbin.waitForFinished(5000);
+    }
+
+    void modelsUnderTester()
+    {
+        HistoryModel model;
+        HistoryFilterProxyModel proxy;
+        proxy.setSourceModel(&model);
+        QAbstractItemModelTester t1(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester t2(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QList<keyhaven::replay::HistoryEntry> rows;
+        for (int i = 0; i < 3; ++i) {
+            keyhaven::replay::HistoryEntry e;
+            e.id = i + 1;
+            e.at = QDateTime::currentDateTimeUtc();
+            e.method = "GET";
+            e.url = u"https://api.example.com/v1/%1"_s.arg(i);
+            e.status = i == 1 ? 403 : 200;
+            e.item = i == 2 ? u"Stripe"_s : QString();
+            if (i == 1)
+                e.diagnosis = { { u"forbidden"_s, u"403: not allowed"_s } };
+            rows.append(e);
+        }
+        model.setEntries(rows);
+        QCOMPARE(proxy.rowCount(), 3);
+        proxy.setSearchText(u"403"_s);
+        QCOMPARE(proxy.rowCount(), 1);
+        proxy.setSearchText(u"stripe v1"_s);
+        QCOMPARE(proxy.rowCount(), 1);
+        proxy.setSearchText(u"nothing-like-this"_s);
+        QCOMPARE(proxy.rowCount(), 0);
+        proxy.setSearchText({});
+        proxy.sort(HistoryModel::StatusColumn, Qt::DescendingOrder);
+        QCOMPARE(proxy.index(0, HistoryModel::StatusColumn).data().toString(), u"403"_s);
+
+        KeyValueModel kv(u"Header"_s, true);
+        QAbstractItemModelTester t3(&kv, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        kv.setRows({ { u"A"_s, u"1"_s }, { u"A"_s, u"2"_s } });
+        const int r = kv.appendRow();
+        QVERIFY(kv.setData(kv.index(r, KeyValueModel::NameColumn), u"B"_s));
+        QCOMPARE(kv.rows().size(), 3);
+        kv.removeRowAt(0);
+        QCOMPARE(kv.rows().first().second, u"2"_s);
+        KeyValueModel readOnly(u"Header"_s, false);
+        readOnly.setRows({ { u"A"_s, u"1"_s } });
+        QVERIFY(!readOnly.setData(readOnly.index(0, 1), u"x"_s));
+    }
+
+    void pasteBindSendDiagnoseRecord()
+    {
+        auto window = std::make_unique<MainWindow>(m_vault);
+        window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+        QVERIFY(window->showPanel(u"requests"_s));
+        RequestsPanel *panel = window->requests();
+        QVERIFY(panel);
+
+        // Paste: the editor is filled, the pasted key is found and offered for the vault.
+        QVERIFY(panel->importCurl(
+            u"curl '%1/bearer?page=2' -H 'Accept: application/json' "
+            "-H 'X-Api-Key: %2' --compressed"_s.arg(m_origin, QString::fromLatin1(m_pastedKey))));
+        QCOMPARE(panel->methodCombo()->currentText(), u"GET"_s);
+        QCOMPARE(panel->urlEdit()->text(), m_origin + u"/bearer?page=2"_s);
+        QCOMPARE(panel->queryModel()->rows(),
+            QList<KeyValueModel::Row> { KeyValueModel::Row(u"page"_s, u"2"_s) });
+        QVERIFY(hasRow(panel->headersModel(), u"Accept"_s));
+        QVERIFY(hasRow(panel->headersModel(), u"X-Api-Key"_s));
+        QVERIFY(panel->credentialBar()->isVisibleTo(panel));
+        QVERIFY(panel->credentialLabel()->text().contains(u"X-Api-Key"_s));
+        QVERIFY(panel->moveCredentialButton()->isEnabled());
+
+        // Move it: a new API key item; the request keeps only the reference (the binding).
+        panel->credentialNameEdit()->setText(u"pasted httpbin key"_s);
+        QSignalSpy moved(panel, &RequestsPanel::credentialMoved);
+        QTest::mouseClick(panel->moveCredentialButton(), Qt::LeftButton);
+        QVERIFY(moved.wait(10000));
+        QVERIFY(!hasRow(panel->headersModel(), u"X-Api-Key"_s));
+        QVERIFY(!panel->credentialBar()->isVisibleTo(panel));
+        const std::optional<Item> movedItem = m_vault->find(u"pasted httpbin key"_s);
+        QVERIFY(movedItem.has_value());
+        QCOMPARE(movedItem->kind, ItemKind::ApiKey);
+        QCOMPARE(movedItem->headerName, u"X-Api-Key"_s);
+        QCOMPARE(movedItem->baseUrls, QStringList { m_origin });
+        std::optional<QByteArray> stored;
+        m_vault->readSecret(movedItem->id, movedItem->primaryField(), this,
+            [&stored](Result<SecretBytes> s) { stored = s ? s->bytes() : QByteArray(); });
+        QTRY_VERIFY_WITH_TIMEOUT(stored.has_value(), 10000);
+        QCOMPARE(*stored, m_pastedKey);
+        QCOMPARE(panel->itemCombo()->currentData().toString(), u"pasted httpbin key"_s);
+        QCOMPARE(panel->currentRequest().auth.headerName, "X-Api-Key"_ba);
+
+        // Bind the JWT item instead and send to /bearer: 200.
+        QVERIFY(panel->bindItem(u"httpbin token"_s));
+        QCOMPARE(panel->placementCombo()->currentData().toString(), u"bearer"_s);
+        QVERIFY(panel->findings().isEmpty());
+        QVERIFY(panel->sendButton()->isEnabled());
+        QSignalSpy exchanged(panel, &RequestsPanel::exchanged);
+        QTest::mouseClick(panel->sendButton(), Qt::LeftButton);
+        QVERIFY(exchanged.wait(15000));
+        QVERIFY2(panel->statusLabel()->text().startsWith(u"200"_s),
+            qPrintable(panel->statusLabel()->text()));
+        QVERIFY(panel->metaLabel()->text().contains(u"ms to first byte"_s));
+        const QJsonObject body =
+            QJsonDocument::fromJson(panel->responseBody()->toPlainText().toUtf8()).object();
+        QCOMPARE(body[u"authenticated"_s].toBool(), true);
+        QVERIFY(panel->responseBody()->toPlainText().contains(u"\n    \""_s)); // pretty-printed
+        QVERIFY(hasRow(panel->responseHeadersModel(), u"Content-Type"_s));
+        QVERIFY(!panel->diagnosisLabel()->isVisibleTo(panel));
+
+        // /status/403: diagnosed.
+        panel->urlEdit()->setText(m_origin + u"/status/403"_s);
+        QTest::mouseClick(panel->sendButton(), Qt::LeftButton);
+        QVERIFY(exchanged.wait(15000));
+        QVERIFY2(panel->statusLabel()->text().startsWith(u"403"_s),
+            qPrintable(panel->statusLabel()->text()));
+        QVERIFY(panel->diagnosisLabel()->isVisibleTo(panel));
+        QVERIFY2(panel->diagnosisLabel()->text().startsWith(u"403"_s),
+            qPrintable(panel->diagnosisLabel()->text()));
+
+        // The History panel got both rows, redacted; the store holds no secret byte.
+        HistoryPanel *history = window->history();
+        QAbstractItemModelTester tester(
+            history->proxy(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(history->model()->rowCount(), 2);
+        const keyhaven::replay::HistoryEntry *newest = history->model()->entryAt(0);
+        QCOMPARE(newest->status, 403);
+        QCOMPARE(newest->item, u"httpbin token"_s);
+        QVERIFY(!newest->diagnosis.isEmpty());
+        bool placeholderShown = false;
+        for (const auto &h : newest->requestHeaders)
+            placeholderShown |= h.second == "Bearer \u2039item httpbin token\u203a"_ba;
+        QVERIFY(placeholderShown);
+        history->searchEdit()->setText(u"403"_s);
+        QCOMPARE(history->proxy()->rowCount(), 1);
+        history->view()->selectRow(0);
+        QVERIFY(history->details()->toPlainText().contains(u"\u2039item httpbin token\u203a"_s));
+        const QByteArray store = storeBytes(m_vault->databaseFile());
+        QVERIFY(store.contains("/status/403")); // the history is in these files
+        QVERIFY(!store.contains(m_jwt));
+        QVERIFY(!store.contains(m_pastedKey));
+
+        // Send again: the row goes back into the editor with its binding; sent, 403 again.
+        panel->urlEdit()->clear();
+        QVERIFY(history->sendAgainButton()->isEnabled());
+        QTest::mouseClick(history->sendAgainButton(), Qt::LeftButton);
+        QCOMPARE(panel->urlEdit()->text(), m_origin + u"/status/403"_s);
+        QCOMPARE(panel->itemCombo()->currentData().toString(), u"httpbin token"_s);
+        QVERIFY(window->showPanel(u"requests"_s));
+        QTest::mouseClick(panel->sendButton(), Qt::LeftButton);
+        QVERIFY(exchanged.wait(15000));
+        QVERIFY(panel->statusLabel()->text().startsWith(u"403"_s));
+        history->searchEdit()->clear();
+        QCOMPARE(history->model()->rowCount(), 3);
+    }
+
+    void cancelAndForeignOrigin()
+    {
+        auto window = std::make_unique<MainWindow>(m_vault);
+        window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+        RequestsPanel *panel = window->requests();
+        QVERIFY(panel->importCurl(u"curl %1/delay/10"_s.arg(m_origin)));
+        QVERIFY(!panel->credentialBar()->isVisibleTo(panel));
+        QSignalSpy exchanged(panel, &RequestsPanel::exchanged);
+        QTest::mouseClick(panel->sendButton(), Qt::LeftButton);
+        QTRY_VERIFY(panel->cancelButton()->isEnabled());
+        QVERIFY(!panel->sendButton()->isEnabled());
+        QTest::qWait(200);
+        QTest::mouseClick(panel->cancelButton(), Qt::LeftButton);
+        // The abort finishes the reply at once: the signal may already be in.
+        QTRY_COMPARE_WITH_TIMEOUT(exchanged.count(), 1, 3000);
+        QCOMPARE(panel->statusLabel()->text(), RequestsPanel::tr("Cancelled."));
+        QVERIFY(!panel->cancelButton()->isEnabled());
+
+        // The token's origin is 127.0.0.1:N; localhost:N is another origin (rule 7).
+        const QString foreign = QString(m_origin).replace(u"127.0.0.1"_s, u"localhost"_s);
+        QVERIFY(panel->importCurl(u"curl %1/headers -k"_s.arg(foreign)));
+        QVERIFY(panel->bindItem(u"httpbin token"_s));
+        QStringList ids;
+        for (const auto &f : panel->findings())
+            ids.append(f.id);
+        QVERIFY2(ids.contains(u"credential-cross-origin"_s), qPrintable(ids.join(u',')));
+        QVERIFY(ids.contains(u"insecure-tls"_s));
+        QVERIFY(panel->findingsLabel()->isVisibleTo(panel));
+        QVERIFY(panel->findingsLabel()->text().contains(u"credential-cross-origin"_s));
+        QVERIFY(!panel->sendButton()->isEnabled());
+        QVERIFY(panel->allowOriginBox()->isVisibleTo(panel));
+        panel->allowOriginBox()->setChecked(true); // for this request only
+        QVERIFY(panel->sendButton()->isEnabled());
+        QTest::mouseClick(panel->sendButton(), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(exchanged.count(), 2, 15000);
+        QVERIFY2(panel->statusLabel()->text().startsWith(u"200"_s),
+            qPrintable(panel->statusLabel()->text()));
+        QVERIFY(panel->responseBody()->toPlainText().contains(QString::fromLatin1(m_jwt)));
+    }
+
+    void harImportedOffTheUiThread()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QJsonArray entries;
+        for (const QString &name : { u"application-json"_s, u"cookies"_s, u"query"_s }) {
+            QString error;
+            const QByteArray request =
+                keyhaven::test::readTestdata(u"har/"_s + name + u".json"_s, &error);
+            QVERIFY2(!request.isEmpty(), qPrintable(error));
+            entries.append(QJsonObject {
+                { u"startedDateTime"_s, u"2024-05-01T10:00:00.000Z"_s },
+                { u"request"_s, QJsonDocument::fromJson(request).object() },
+                { u"response"_s,
+                    QJsonObject { { u"status"_s, name == u"cookies"_s ? 403 : 200 } } },
+            });
+        }
+        const QJsonObject har { { u"log"_s,
+            QJsonObject { { u"version"_s, u"1.2"_s }, { u"entries"_s, entries } } } };
+        const QString file = dir.filePath(u"capture.har"_s);
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QJsonDocument(har).toJson());
+        f.close();
+
+        auto window = std::make_unique<MainWindow>(m_vault);
+        window->show();
+        RequestsPanel *panel = window->requests();
+        QSignalSpy loaded(panel, &RequestsPanel::harLoaded);
+        panel->importHarFile(file);
+        QVERIFY(panel->progressBar()->isVisibleTo(panel)); // busy while the worker parses
+        QVERIFY(loaded.wait(10000));
+        QVERIFY(!panel->progressBar()->isVisibleTo(panel));
+        QCOMPARE(panel->harEntries().size(), 3);
+        HarPickerDialog *picker = panel->findChild<HarPickerDialog *>();
+        QVERIFY(picker);
+        QTRY_VERIFY(picker->isVisible());
+        QAbstractItemModelTester tester(
+            picker->proxy(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(picker->proxy()->rowCount(), 3);
+        picker->statusEdit()->setText(u"403"_s);
+        QCOMPARE(picker->proxy()->rowCount(), 1);
+        picker->view()->selectRow(0);
+        QCOMPARE(picker->selectedIndex(), 1);
+        picker->accept();
+        QCOMPARE(panel->urlEdit()->text(), panel->harEntries().at(1).request.url);
+        QVERIFY(hasRow(panel->headersModel(), u"Cookie"_s));
+
+        // A file that is not a HAR: a clear error, no picker.
+        const QString junk = dir.filePath(u"junk.har"_s);
+        QFile j(junk);
+        QVERIFY(j.open(QIODevice::WriteOnly));
+        j.write("{\"log\": 5}");
+        j.close();
+        panel->importHarFile(junk);
+        QVERIFY(loaded.wait(10000));
+        QVERIFY(panel->statusLabel()->text().contains(u"log.entries"_s));
+    }
+};
+
+namespace keyhaven::test {
+QObject *makeRequestsPanelTest() { return new RequestsPanelTest; }
+} // namespace keyhaven::test
+
+#include "tst_requestspanel.moc"

@@ -1,0 +1,165 @@
+// ui/panels/requestspanel.h — the Requests panel: paste curl / import HAR, edit, bind a vault
+// item, check, send (and cancel), and read the answer with its diagnosis.
+#pragma once
+
+#include "jose/finding.h"
+#include "replay/curlimport.h"
+#include "replay/exchange.h"
+#include "replay/harimport.h"
+#include "replay/history.h"
+#include "replay/request.h"
+
+#include <QFutureWatcher>
+#include <QPointer>
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QNetworkAccessManager;
+class QPlainTextEdit;
+class QProgressBar;
+class QPushButton;
+class QTabWidget;
+class QTableView;
+
+namespace keyhaven::vault {
+class Vault;
+}
+
+namespace keyhaven::ui {
+
+class KeyValueModel;
+
+// Thin on purpose: app/replay imports (curl, HAR), checks (request findings), sends
+// (replay::Exchange: secret read at send time, rule 7, redacted history) and diagnoses; the panel
+// edits a Request and shows the outcome.
+class RequestsPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    // `vault` and `history` are not owned and may be null.
+    RequestsPanel(vault::Vault *vault, QNetworkAccessManager *network, replay::History *history,
+        QWidget *parent = nullptr);
+    ~RequestsPanel() override;
+
+    QString title() const { return tr("Requests"); }
+
+    // Imports a pasted `curl …` command: the first request goes into the editor, a credential
+    // found in it is offered for moving into the vault. Returns false (and shows why) on error.
+    bool importCurl(const QString &command);
+    // Reads and parses a HAR file off the UI thread (busy bar meanwhile), then opens the entry
+    // picker; harLoaded() is emitted when the entries are in.
+    void importHarFile(const QString &path);
+    const QList<replay::HarEntry> &harEntries() const { return m_harEntries; }
+    void loadRequest(const replay::Request &request, const QStringList &notes = {});
+    replay::Request currentRequest() const;
+    // Binds a vault item by name (placement: its default; Basic when `basicUser` is given).
+    bool bindItem(const QString &itemName, const QString &basicUser = {});
+    // Shows an answer that was not sent from here (the screenshot's recorded sample).
+    void showResponse(const replay::Request &shown, const replay::Response &response,
+        const QList<replay::Diagnosis> &diagnosis);
+
+    const jose::Findings &findings() const { return m_findings; }
+    const QList<replay::DetectedCredential> &detectedCredentials() const { return m_detected; }
+    bool isSending() const;
+
+    QComboBox *methodCombo() const { return m_method; }
+    QLineEdit *urlEdit() const { return m_url; }
+    KeyValueModel *queryModel() const { return m_query; }
+    KeyValueModel *headersModel() const { return m_headers; }
+    QPlainTextEdit *bodyEdit() const { return m_body; }
+    QComboBox *itemCombo() const { return m_item; }
+    QComboBox *placementCombo() const { return m_placement; }
+    QLineEdit *placementEdit() const { return m_placementEdit; }
+    QPushButton *sendButton() const { return m_send; }
+    QPushButton *cancelButton() const { return m_cancel; }
+    QLabel *findingsLabel() const { return m_findingsLabel; }
+    QCheckBox *allowOriginBox() const { return m_allowOrigin; }
+    QWidget *credentialBar() const { return m_credentialBar; }
+    QLabel *credentialLabel() const { return m_credentialLabel; }
+    QLineEdit *credentialNameEdit() const { return m_credentialName; }
+    QPushButton *moveCredentialButton() const { return m_moveCredential; }
+    QLabel *statusLabel() const { return m_status; }
+    QLabel *metaLabel() const { return m_meta; }
+    QLabel *diagnosisLabel() const { return m_diagnosis; }
+    QPlainTextEdit *responseBody() const { return m_responseBody; }
+    KeyValueModel *responseHeadersModel() const { return m_responseHeaders; }
+    QProgressBar *progressBar() const { return m_progress; }
+
+public Q_SLOTS:
+    void send();
+    void cancel();
+    void pasteCurl(); // opens the paste dialog
+    void chooseHarFile(); // opens a file dialog
+    void moveCredentialToVault(); // the offered credential, under the name in the bar
+    void reloadItems();
+
+Q_SIGNALS:
+    void statusMessage(const QString &text, int timeoutMs);
+    void harLoaded();
+    void credentialMoved(const QString &itemName);
+    // A send finished (the history may have a new row).
+    void exchanged();
+
+private:
+    struct HarLoad
+    {
+        QList<replay::HarEntry> entries;
+        QString error;
+    };
+    void buildUi();
+    void refreshFindings();
+    void urlEdited();
+    void queryEdited();
+    void placementChanged();
+    void itemChanged();
+    void showCredentialOffer();
+    void showOutcome(const replay::ExchangeOutcome &outcome);
+    void setSending(bool sending);
+    void pickHarEntry();
+    replay::AuthBinding currentBinding() const;
+
+    QPointer<vault::Vault> m_vault;
+    replay::Exchange *m_exchange;
+    replay::Request m_base; // what the editor does not show (TLS options, body kind, reads)
+    QStringList m_importNotes;
+    QList<replay::DetectedCredential> m_detected; // of the request in the editor, not yet moved
+    QList<replay::Redaction> m_redactions; // pasted credentials, kept out of the history
+    jose::Findings m_findings;
+    QList<replay::HarEntry> m_harEntries;
+    QFutureWatcher<HarLoad> *m_harWatcher;
+    bool m_syncing = false;
+
+    QPushButton *m_pasteCurl;
+    QPushButton *m_importHar;
+    QProgressBar *m_progress;
+    QComboBox *m_method;
+    QLineEdit *m_url;
+    QPushButton *m_send;
+    QPushButton *m_cancel;
+    QComboBox *m_item;
+    QComboBox *m_placement;
+    QLineEdit *m_placementEdit;
+    QWidget *m_credentialBar;
+    QLabel *m_credentialLabel;
+    QLineEdit *m_credentialName;
+    QPushButton *m_moveCredential;
+    QLabel *m_findingsLabel;
+    QCheckBox *m_allowOrigin;
+    QTabWidget *m_requestTabs;
+    KeyValueModel *m_query;
+    KeyValueModel *m_headers;
+    QTableView *m_queryView;
+    QTableView *m_headersView;
+    QPlainTextEdit *m_body;
+    QLabel *m_status;
+    QLabel *m_meta;
+    QLabel *m_diagnosis;
+    QTabWidget *m_responseTabs;
+    QPlainTextEdit *m_responseBody;
+    KeyValueModel *m_responseHeaders;
+};
+
+} // namespace keyhaven::ui
