@@ -349,7 +349,7 @@ private Q_SLOTS:
         QCOMPARE(menus, QStringList({ u"&Element"_s, u"&Einstellungen"_s }));
         QCOMPARE(tabs,
             QStringList({ u"API-Schlüssel"_s, u"Tokens"_s, u"Verbindungen"_s, u"Übersicht"_s,
-                u"Inspektor"_s }));
+                u"Inspektor"_s, u"Anfragen"_s, u"Verlauf"_s }));
         // And English again without the translator: the check above was not vacuous.
         MainWindow english(m_vault);
         QCOMPARE(english.menuBar()->actions().first()->text(), u"&Item"_s);
