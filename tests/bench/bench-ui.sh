@@ -25,23 +25,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# This gnome-keyring creates no login collection for an empty password, and without a default
-# collection every write fails ("Object does not exist at path .../collection/login"). Replace
-# the daemon of `./dev keyring` by one unlocked with a throwaway password.
-if ! dbus-send --session --print-reply --dest=org.freedesktop.secrets /org/freedesktop/secrets \
-    org.freedesktop.Secret.Service.ReadAlias string:default 2>/dev/null | grep -q collection/; then
-  printf 'keyhaven-bench' | gnome-keyring-daemon --replace --foreground --unlock \
-    --components=secrets >"$WORK/keyring.log" 2>&1 &
-  pids+=($!)
-  sleep 1.5
-  for _ in $(seq 100); do
-    dbus-send --session --print-reply --dest=org.freedesktop.secrets \
-      /org/freedesktop/secrets/collection/login org.freedesktop.DBus.Properties.Get \
-      string:org.freedesktop.Secret.Collection string:Locked 2>/dev/null \
-      | grep -q 'boolean false' && break
-    sleep 0.1
-  done
-fi
+# shellcheck source=unlocked-keyring.sh
+source "$ROOT/tests/bench/unlocked-keyring.sh"
 
 export KEYHAVEN_DATA_DIR=$WORK/data KEYHAVEN_KEYCHAIN_SERVICE=keyhaven-bench-ui
 mkdir -p "$KEYHAVEN_DATA_DIR"
