@@ -50,6 +50,11 @@ private Q_SLOTS:
 
 private:
     int refreshGrants() const { return m_provider.refreshGrants(); }
+    // Adds an OAuth connection to the provider and selects it in the panel.
+    std::optional<Item> addConnection(
+        const QString &name, const QStringList &scopes, const QStringList &authParams);
+    // The panel's "system browser": browser_login.py playing the user, with `extraArgs`.
+    void browserPlaysUser(const QStringList &extraArgs = {});
     template <typename T> T *child(const QString &name) const
     {
         return m_panel->findChild<T *>(name);
@@ -99,27 +104,43 @@ void UiE2ETest::cleanupTestCase()
     m_provider.stop();
 }
 
-void UiE2ETest::logInThenRefresh()
+std::optional<Item> UiE2ETest::addConnection(
+    const QString &name, const QStringList &scopes, const QStringList &authParams)
 {
     Item item;
     item.kind = ItemKind::OAuth;
-    item.name = u"e2e-ui"_s;
+    item.name = name;
     item.issuerUrl = m_issuer;
     item.clientId = m_clientId;
-    item.scopes = { u"openid"_s, u"offline_access"_s, u"api:read"_s };
-    item.authParams = { u"resource=https://api.keyhaven.test/"_s, u"prompt=consent"_s };
+    item.scopes = scopes;
+    item.authParams = authParams;
     std::optional<Result<Item>> added;
     m_vault->addItem(item, SecretBytes(), this, [&added](Result<Item> r) { added = r; });
-    QTRY_VERIFY_WITH_TIMEOUT(added.has_value(), 10000);
-    QVERIFY(*added);
-    QTRY_VERIFY_WITH_TIMEOUT(m_panel->selectItem((*added)->id), 5000);
+    if (!QTest::qWaitFor([&added] { return added.has_value(); }, 10000) || !*added)
+        return std::nullopt;
+    const QUuid id = (*added)->id;
+    if (!QTest::qWaitFor([this, id] { return m_panel->selectItem(id); }, 5000))
+        return std::nullopt;
+    return **added;
+}
 
-    // The "system browser" is browser_login.py playing the user.
-    m_panel->setUrlOpener([this](const QUrl &url) {
+void UiE2ETest::browserPlaysUser(const QStringList &extraArgs)
+{
+    m_panel->setUrlOpener([this, extraArgs](const QUrl &url) {
         m_browser.start(u"/usr/bin/python3"_s,
-            { QStringLiteral(KEYHAVEN_SOURCE_DIR) + u"/tests/e2e/browser_login.py"_s,
-                url.toString(QUrl::FullyEncoded), u"--timeout"_s, u"90"_s });
+            QStringList { QStringLiteral(KEYHAVEN_SOURCE_DIR) + u"/tests/e2e/browser_login.py"_s,
+                url.toString(QUrl::FullyEncoded), u"--timeout"_s, u"90"_s }
+                + extraArgs);
     });
+}
+
+void UiE2ETest::logInThenRefresh()
+{
+    const std::optional<Item> added =
+        addConnection(u"e2e-ui"_s, { u"openid"_s, u"offline_access"_s, u"api:read"_s },
+            { u"resource=https://api.keyhaven.test/"_s, u"prompt=consent"_s });
+    QVERIFY(added);
+    browserPlaysUser();
     QSignalSpy login(m_panel.get(), &ConnectionsPanel::loginFinished);
     QTest::mouseClick(child<QPushButton>(u"loginButton"_s), Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(login.size(), 1, 120000);
@@ -168,7 +189,7 @@ void UiE2ETest::logInThenRefresh()
     // The inspector verifies the stored ID token against the issuer's published keys, asked
     // through "From issuer…" (its "iss" is offered, the user confirms).
     std::optional<Result<SecretBytes>> idToken;
-    m_vault->readSecret((*added)->id, QString::fromUtf16(keyhaven::vault::field::kIdToken), this,
+    m_vault->readSecret(added->id, QString::fromUtf16(keyhaven::vault::field::kIdToken), this,
         [&idToken](Result<SecretBytes> r) { idToken.emplace(std::move(r)); });
     QTRY_VERIFY_WITH_TIMEOUT(idToken.has_value(), 10000);
     QVERIFY(*idToken);
@@ -206,24 +227,9 @@ void UiE2ETest::logInThenRefresh()
 // then a login cancelled while the browser is away closes the loopback listener.
 void UiE2ETest::deniedThenCancelledLogins()
 {
-    Item item;
-    item.kind = ItemKind::OAuth;
-    item.name = u"e2e-ui-deny"_s;
-    item.issuerUrl = m_issuer;
-    item.clientId = m_clientId;
-    item.scopes = { u"openid"_s, u"offline_access"_s };
-    item.authParams = { u"prompt=consent"_s };
-    std::optional<Result<Item>> added;
-    m_vault->addItem(item, SecretBytes(), this, [&added](Result<Item> r) { added = r; });
-    QTRY_VERIFY_WITH_TIMEOUT(added.has_value(), 10000);
-    QVERIFY(*added);
-    QTRY_VERIFY_WITH_TIMEOUT(m_panel->selectItem((*added)->id), 5000);
-
-    m_panel->setUrlOpener([this](const QUrl &url) {
-        m_browser.start(u"/usr/bin/python3"_s,
-            { QStringLiteral(KEYHAVEN_SOURCE_DIR) + u"/tests/e2e/browser_login.py"_s,
-                url.toString(QUrl::FullyEncoded), u"--deny"_s, u"--timeout"_s, u"90"_s });
-    });
+    QVERIFY(addConnection(
+        u"e2e-ui-deny"_s, { u"openid"_s, u"offline_access"_s }, { u"prompt=consent"_s }));
+    browserPlaysUser({ u"--deny"_s });
     QSignalSpy login(m_panel.get(), &ConnectionsPanel::loginFinished);
     QTest::mouseClick(child<QPushButton>(u"loginButton"_s), Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(login.size(), 1, 120000);
