@@ -17,6 +17,7 @@
 
 #include "desktop/autostart.h"
 #include "desktop/launchrequest.h"
+#include "oauth/connectionmanager.h"
 
 #include <QAction>
 #include <QApplication>
@@ -47,6 +48,7 @@ MainWindow::MainWindow(vault::Vault *vault, QWidget *parent)
     , m_banner(new QLabel(this))
     , m_tabs(new QTabWidget(this))
     , m_keychainLabel(new QLabel(this))
+    , m_network(new QNetworkAccessManager(this))
 {
     initResources();
     setObjectName(u"mainWindow"_s);
@@ -68,11 +70,17 @@ MainWindow::MainWindow(vault::Vault *vault, QWidget *parent)
     layout->addWidget(m_tabs, 1);
     setCentralWidget(central);
 
+    // One connection manager for the Connections and the Requests panel: a refresh asked for in
+    // one while the other waits for the same connection is a single request (single flight holds
+    // within one manager only). Made after the tabs, so the panels go before it.
+    if (vault)
+        m_connections = new oauth::ConnectionManager(vault, m_network, this);
+
     // One read of the store for all three panels (10,000 items are parsed once, not thrice).
     const QList<vault::Item> items = vault ? vault->items() : QList<vault::Item>();
     m_panels = { new ApiKeysPanel(vault, items, m_clipboard, m_tabs),
         new TokensPanel(vault, items, m_clipboard, m_tabs),
-        new ConnectionsPanel(vault, items, m_clipboard, m_tabs) };
+        new ConnectionsPanel(vault, items, m_clipboard, m_connections, m_tabs) };
     const QStringList icons = { u":/icons/api-key.svg"_s, u":/icons/token.svg"_s,
         u":/icons/connection.svg"_s };
     for (int i = 0; i < m_panels.size(); ++i) {
@@ -106,8 +114,7 @@ MainWindow::MainWindow(vault::Vault *vault, QWidget *parent)
             statusBar()->showMessage(
                 tr("The replay history cannot be opened: %1").arg(opened.error().message));
     }
-    m_network = new QNetworkAccessManager(this);
-    m_requests = new RequestsPanel(vault, m_network, m_replayHistory.get(), m_tabs);
+    m_requests = new RequestsPanel(vault, m_network, m_replayHistory.get(), m_connections, m_tabs);
     m_tabs->addTab(m_requests, QIcon(u":/icons/send.svg"_s), m_requests->title());
     connect(m_requests, &RequestsPanel::statusMessage, statusBar(), &QStatusBar::showMessage);
     m_history = new HistoryPanel(m_replayHistory.get(), m_tabs);

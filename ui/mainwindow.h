@@ -18,6 +18,9 @@ class QTabWidget;
 namespace keyhaven::replay {
 class History;
 }
+namespace keyhaven::oauth {
+class ConnectionManager;
+}
 
 namespace keyhaven::ui {
 
@@ -68,6 +71,9 @@ public:
     QMenu *settingsMenu() const { return m_settingsMenu; }
     // Null where there is no system tray.
     TrayReminder *trayReminder() const { return m_tray; }
+    // The one OAuth connection manager of the window (null without a vault): the Connections
+    // panel's actions and the Requests panel's sends share it, so one refresh serves both.
+    oauth::ConnectionManager *connections() const { return m_connections; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -93,7 +99,8 @@ private:
     QMenu *m_settingsMenu = nullptr;
     QAction *m_autostart = nullptr;
     std::unique_ptr<replay::History> m_replayHistory; // the vault's SQLite file, own connection
-    QNetworkAccessManager *m_network = nullptr;
+    QNetworkAccessManager *m_network;
+    oauth::ConnectionManager *m_connections = nullptr;
     RequestsPanel *m_requests = nullptr;
     HistoryPanel *m_history = nullptr;
 };

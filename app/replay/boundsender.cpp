@@ -36,12 +36,20 @@ struct BoundSender::Run
     QList<Redaction> redactions; // every credential this run sent, and what stands in for it
     std::function<void(SendOutcome)> done;
     SendOutcome outcome;
+    Request wire; // the attempt in flight, with the credential: wiped when done with
     bool retried = false;
+    bool finished = false; // `done` has run (abort() may come before the answer)
 
     bool oauth() const { return item && request.auth.kind == AuthBinding::Kind::OAuth; }
     QString itemName() const { return item ? item->name : QString(); }
+    void wipeWire()
+    {
+        for (Header &h : wire.headers)
+            SecretBytes::wipe(h.second);
+    }
     ~Run()
     {
+        wipeWire();
         for (Redaction &r : redactions)
             SecretBytes::wipe(r.secret);
     }
@@ -58,6 +66,43 @@ BoundSender::BoundSender(
 
 BoundSender::~BoundSender() = default;
 
+void BoundSender::setConnections(oauth::ConnectionManager *connections)
+{
+    m_connections = connections;
+}
+
+void BoundSender::setKeepSecret(bool keep)
+{
+    m_keepSecret = keep;
+    if (!keep) {
+        m_cachedItem = QUuid();
+        m_cachedSecret = SecretBytes();
+    }
+}
+
+bool BoundSender::isBusy() const
+{
+    const std::shared_ptr<Run> run = m_current.lock();
+    return run && !run->finished;
+}
+
+void BoundSender::abort()
+{
+    const std::shared_ptr<Run> run = m_current.lock();
+    if (!run || run->finished)
+        return;
+    if (m_sender->isBusy()) {
+        // Its `done` follows with "cancelled": recorded like any attempt without an answer.
+        m_sender->abort();
+        if (run->finished)
+            return;
+    }
+    // Waiting for the keychain or the token endpoint: neither job can be stopped, so the run
+    // ends now and their answer is ignored when it comes.
+    run->outcome.error = Error::environment(u"cancelled"_s, u"Cancelled."_s);
+    finish(run);
+}
+
 void BoundSender::send(const Request &request, const std::optional<vault::Item> &item,
     const QList<Redaction> &redactions, std::function<void(SendOutcome)> done)
 {
@@ -67,9 +112,12 @@ void BoundSender::send(const Request &request, const std::optional<vault::Item> 
     run->redactions = redactions;
     run->done = std::move(done);
     run->outcome.request = request;
+    m_current = run;
     if (!run->item)
         return attempt(run, SecretBytes());
     credential(run, false, [this, run](Result<SecretBytes> secret) {
+        if (run->finished)
+            return; // aborted meanwhile
         if (!secret) {
             run->outcome.error = secret.error();
             return finish(run);
@@ -94,7 +142,7 @@ void BoundSender::credential(
         return next(Error::environment(u"vault"_s, u"No vault is open."_s));
     m_vault->readSecret(
         item.id, item.primaryField(), this, [this, id = item.id, next](Result<SecretBytes> secret) {
-            if (secret) {
+            if (secret && m_keepSecret) {
                 m_cachedItem = id;
                 m_cachedSecret = SecretBytes::copyOf(secret->view());
             }
@@ -104,7 +152,9 @@ void BoundSender::credential(
 
 void BoundSender::attempt(std::shared_ptr<Run> run, SecretBytes secret)
 {
-    Request wire = run->request;
+    run->wipeWire(); // the previous attempt's credential
+    run->wire = run->request;
+    Request &wire = run->wire;
     std::optional<vault::Item> now = run->item;
     if (run->item) {
         if (Result<void> b = applyBinding(wire, wire.auth, run->item->name, &secret); !b) {
@@ -117,9 +167,10 @@ void BoundSender::attempt(std::shared_ptr<Run> run, SecretBytes secret)
             now = m_vault->find(run->item->idString()).value_or(*run->item);
     }
     QPointer<BoundSender> self(this);
-    m_sender->send(wire, [self, run, wire, now](Result<Response> result) {
-        if (!self)
+    m_sender->send(wire, [self, run, now](Result<Response> result) {
+        if (!self || run->finished)
             return;
+        const Request &wire = run->wire;
         if (!result) {
             run->outcome.error = result.error();
             run->outcome.history.append(historyEntry(
@@ -148,8 +199,8 @@ void BoundSender::attempt(std::shared_ptr<Run> run, SecretBytes secret)
                 historyEntry(wire, run->itemName(), &response, diagnosis, {}, run->redactions));
             self->credential(
                 run, true, [self, run, response, diagnosis](Result<SecretBytes> fresh) mutable {
-                    if (!self)
-                        return;
+                    if (!self || run->finished)
+                        return; // aborted while the token endpoint was asked
                     if (!fresh) {
                         diagnosis.append({ u"refresh-failed"_s,
                             u"%1: the server rejected the access token of \"%2\", and refreshing "
@@ -185,6 +236,10 @@ void BoundSender::attempt(std::shared_ptr<Run> run, SecretBytes secret)
 
 void BoundSender::finish(std::shared_ptr<Run> run)
 {
+    if (run->finished)
+        return;
+    run->finished = true;
+    run->wipeWire();
     auto done = std::move(run->done);
     SendOutcome outcome = std::move(run->outcome);
     done(std::move(outcome));

@@ -1,5 +1,6 @@
 // replay/boundsender.h — sends a request with the credential of its bound vault item, and for an
-// OAuth connection answers a rejected token with exactly one refresh and one retry.
+// OAuth connection answers a rejected token with exactly one refresh and one retry. The one send
+// path of the CLI's `replay` and the GUI's Exchange.
 #pragma once
 
 #include "common/clock.h"
@@ -16,6 +17,7 @@
 #include <QPointer>
 
 #include <functional>
+#include <memory>
 #include <optional>
 
 namespace keyhaven::vault {
@@ -54,6 +56,14 @@ public:
     ~BoundSender() override;
 
     void setClock(Clock clock) { m_clock = std::move(clock); }
+    // The manager that gives OAuth access tokens (not owned). Share one per process: concurrent
+    // refreshes of a connection are single-flight only within one manager.
+    void setConnections(oauth::ConnectionManager *connections);
+    // On (the default, the CLI's batch): an API key, JWT or Basic secret is read from the
+    // keychain once and kept for the next sends of the same item. Off (the GUI, which lives
+    // long): every send reads it again, so a rotated key is used at once and no secret stays in
+    // memory between sends.
+    void setKeepSecret(bool keep);
 
     // `request` carries its binding (applyBinding with placeholders); `item` is the bound item.
     // The credential is read at send time: an API key, JWT or Basic secret from the keychain
@@ -64,6 +74,13 @@ public:
     // imported command). `done` is called exactly once.
     void send(const Request &request, const std::optional<vault::Item> &item,
         const QList<Redaction> &redactions, std::function<void(SendOutcome)> done);
+    // Cancels the send in flight: its `done` runs at once with the error "cancelled" (and the
+    // history of the attempts that went out, the cancelled one included). While the keychain or a
+    // token refresh is being waited for, their answer is dropped when it comes (a refreshed token
+    // is still stored by the connection manager). Nothing happens when no send is in flight. The
+    // Sender given to the constructor must be this BoundSender's alone.
+    void abort();
+    bool isBusy() const;
 
 private:
     struct Run;
@@ -76,6 +93,8 @@ private:
     QPointer<oauth::ConnectionManager> m_connections;
     Sender *m_sender;
     Clock m_clock;
+    std::weak_ptr<Run> m_current; // the send in flight, for abort()
+    bool m_keepSecret = true;
     QUuid m_cachedItem; // the item whose secret m_cachedSecret holds (not OAuth: those refresh)
     SecretBytes m_cachedSecret;
 };

@@ -1,4 +1,5 @@
-// replay/exchange.cpp — the steps of one send, in the order rule 7 needs them.
+// replay/exchange.cpp — the steps of one send, in the order rule 7 needs them: the checks here,
+// the send itself in BoundSender (the CLI's path too).
 #include "replay/exchange.h"
 
 #include "replay/authbinding.h"
@@ -12,10 +13,16 @@ namespace keyhaven::replay {
 Exchange::Exchange(
     QNetworkAccessManager *network, vault::Vault *vault, History *history, QObject *parent)
     : QObject(parent)
-    , m_sender(new Sender(network, this))
+    , m_bound(new BoundSender(vault, nullptr, new Sender(network, this), this))
     , m_vault(vault)
     , m_history(history)
 {
+    m_bound->setKeepSecret(false);
+}
+
+void Exchange::setConnections(oauth::ConnectionManager *connections)
+{
+    m_bound->setConnections(connections);
 }
 
 jose::Findings Exchange::check(const Request &request, const QStringList &allowedOrigins) const
@@ -73,64 +80,26 @@ void Exchange::start(const Request &request, const QStringList &allowedOrigins,
         finish(done, std::move(outcome));
         return;
     }
-    if (!item) {
-        send(request, std::move(outcome), std::nullopt, redactions, std::move(done));
-        return;
-    }
-    const vault::Item it = *item;
-    m_vault->readSecret(it.id, it.primaryField(), this,
-        [this, request, outcome, it, redactions = QList<Redaction>(redactions),
-            done = std::move(done)](Result<SecretBytes> secret) mutable {
-            if (!secret) {
-                outcome.error = secret.error();
-                finish(done, std::move(outcome));
-                return;
-            }
-            Request wire = request;
-            if (Result<void> b = applyBinding(wire, request.auth, it.name, &*secret); !b) {
-                outcome.error = b.error();
-                finish(done, std::move(outcome));
-                return;
-            }
-            redactions.prepend({ secret->bytes(), itemPlaceholder(it.name) });
-            send(std::move(wire), std::move(outcome), it, std::move(redactions), std::move(done));
-        });
-}
-
-void Exchange::send(Request wire, ExchangeOutcome outcome, std::optional<vault::Item> item,
-    QList<Redaction> redactions, std::function<void(ExchangeOutcome)> done)
-{
-    m_sender->send(wire,
-        [this, wire, outcome = std::move(outcome), item, redactions = std::move(redactions),
-            done = std::move(done)](Result<Response> res) mutable {
-            const QString itemName = item ? item->name : QString();
-            HistoryEntry entry;
-            if (res) {
-                ResponseFacts facts;
-                facts.status = res->status;
-                facts.headers = res->headers;
-                if (item && item->kind == vault::ItemKind::Jwt && item->expires.isValid())
-                    facts.tokenExpires = item->expires;
-                outcome.diagnosis = diagnose(outcome.shown, facts);
-                entry = historyEntry(wire, itemName, &*res, outcome.diagnosis, {}, redactions);
-                outcome.response = std::move(res).value();
-            } else {
-                outcome.error = res.error();
-                entry = historyEntry(wire, itemName, nullptr, {}, res.error().message, redactions);
-            }
-            // The wire copy held the secret in a header: wipe what is not shared.
-            for (Header &h : wire.headers)
-                SecretBytes::wipe(h.second);
-            for (Redaction &r : redactions)
-                SecretBytes::wipe(r.secret);
+    const Request shown = outcome.shown;
+    m_bound->send(shown, item, redactions,
+        [this, outcome = std::move(outcome), done = std::move(done)](SendOutcome sent) mutable {
+            outcome.attempts = int(sent.history.size());
             if (m_history) {
-                if (Result<void> w = m_history->append(entry); !w)
-                    outcome.historyError = w.error().message;
+                for (const HistoryEntry &entry : std::as_const(sent.history)) {
+                    if (Result<void> w = m_history->append(entry); !w)
+                        outcome.historyError = w.error().message;
+                }
             }
+            outcome.diagnosis = std::move(sent.diagnosis);
+            outcome.refreshed = sent.refreshed;
+            if (sent.error)
+                outcome.error = std::move(sent.error);
+            else
+                outcome.response = std::move(sent.response);
             finish(done, std::move(outcome));
         });
 }
 
-void Exchange::abort() { m_sender->abort(); }
+void Exchange::abort() { m_bound->abort(); }
 
 } // namespace keyhaven::replay

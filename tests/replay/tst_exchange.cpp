@@ -1,10 +1,13 @@
 // tests/replay/tst_exchange.cpp — the GUI's send path against a real python3-httpbin and a real
 // vault (SQLite file + Secret Service): the credential is injected once, a foreign origin is
-// refused before anything leaves, a slow answer is cancelled, the history file holds no secret.
-// Also the body display forms and moving a pasted credential into the vault.
+// refused before anything leaves, a slow answer is cancelled, the history file holds no secret,
+// a rotated key is used at the next send. BoundSender (the send path under Exchange and the
+// CLI) is cancelled while it sends and while it waits for the keychain. Also the body display
+// forms and moving a pasted credential into the vault.
 #include "common/paths.h"
 #include "replay/authbinding.h"
 #include "replay/bodytext.h"
+#include "replay/boundsender.h"
 #include "replay/credentialmove.h"
 #include "replay/exchange.h"
 #include "replay/resend.h"
@@ -17,6 +20,7 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QProcess>
+#include <QSignalSpy>
 #include <QTest>
 #include <QUuid>
 
@@ -49,6 +53,22 @@ class ExchangeTest : public QObject
         while (!out && t.elapsed() < timeoutMs)
             QTest::qWait(20);
         return out;
+    }
+
+    // Sends `path` through `bound` with the test key bound (stand-in applied, as BoundSender
+    // takes it); `calls` counts the `done` calls, `out` gets the last outcome.
+    void sendWithKey(
+        BoundSender &bound, const QString &path, int &calls, std::optional<SendOutcome> &out)
+    {
+        const std::optional<Item> item = m_vault->find(u"exchange-key"_s);
+        QVERIFY(item.has_value());
+        Request r;
+        r.url = m_origin + path;
+        QVERIFY(applyBinding(r, bindingFor(*item), item->name, nullptr).has_value());
+        bound.send(r, item, {}, [&calls, &out](SendOutcome o) {
+            ++calls;
+            out = std::move(o);
+        });
     }
 
     int historyCount() const
@@ -166,6 +186,103 @@ private Q_SLOTS:
         const auto again = run(exchange, r);
         QVERIFY(again && again->response);
         QCOMPARE(again->response->status, 403);
+    }
+
+    void rotatedKeyIsUsedAtTheNextSend()
+    {
+        // The GUI's Exchange lives as long as the window: it must not keep the secret it read.
+        Exchange exchange(m_network, m_vault, m_history.get());
+        Request r;
+        r.url = m_origin + u"/headers"_s;
+        r.auth = { AuthBinding::Kind::ApiKey, u"exchange-key"_s, {}, "X-Api-Key" };
+        auto sentKey = [](const ExchangeOutcome &o) {
+            return QJsonDocument::fromJson(o.response->body)
+                .object()[u"headers"_s]
+                .toObject()[u"X-Api-Key"_s]
+                .toString()
+                .toUtf8();
+        };
+        auto out = run(exchange, r);
+        QVERIFY(out && out->response);
+        QCOMPARE(sentKey(*out), m_key);
+        QCOMPARE(out->attempts, 1);
+        QVERIFY(!out->refreshed);
+
+        const std::optional<Item> item = m_vault->find(u"exchange-key"_s);
+        QVERIFY(item.has_value());
+        const QByteArray rotated = "xk-" + QUuid::createUuid().toRfc4122().toHex();
+        bool written = false;
+        m_vault->writeSecret(item->id, item->primaryField(), SecretBytes::copyOf(rotated), this,
+            [&written](Result<void> w) {
+                QVERIFY2(w.has_value(), w ? "" : qPrintable(w.error().message));
+                written = true;
+            });
+        QTRY_VERIFY_WITH_TIMEOUT(written, 10000);
+        out = run(exchange, r);
+        QVERIFY(out && out->response);
+        QCOMPARE(sentKey(*out), rotated);
+        m_key = rotated; // the later cases look for the current key
+    }
+
+    void boundSenderAbortWhileSending()
+    {
+        Sender sender(m_network);
+        BoundSender bound(m_vault, nullptr, &sender);
+        int calls = 0;
+        std::optional<SendOutcome> out;
+        QElapsedTimer t;
+        t.start();
+        sendWithKey(bound, u"/delay/10"_s, calls, out);
+        QVERIFY(bound.isBusy());
+        QTRY_VERIFY_WITH_TIMEOUT(sender.isBusy(), 5000); // the key is read, the request is out
+        QTest::qWait(200);
+        QVERIFY(!out);
+        bound.abort();
+        QVERIFY(out.has_value()); // at once
+        QVERIFY(t.elapsed() < 5000);
+        QVERIFY(out->error.has_value());
+        QCOMPARE(out->error->id, u"cancelled"_s);
+        QVERIFY(!bound.isBusy());
+        QCOMPARE(out->history.size(), 1); // the request went out: it is recorded, redacted
+        QCOMPARE(out->history.first().error, u"Cancelled."_s);
+        QVERIFY(!out->history.first().requestHeaders.contains(Header { "X-Api-Key", m_key }));
+        QVERIFY(out->history.first().requestHeaders.contains(
+            Header { "X-Api-Key", itemPlaceholder(u"exchange-key"_s) }));
+        bound.abort(); // nothing in flight: nothing happens
+        QTest::qWait(100);
+        QCOMPARE(calls, 1);
+
+        out.reset();
+        sendWithKey(bound, u"/headers"_s, calls, out);
+        QTRY_VERIFY_WITH_TIMEOUT(out.has_value(), 15000);
+        QVERIFY2(!out->error, out->error ? qPrintable(out->error->message) : "");
+        QCOMPARE(out->response.status, 200);
+        QVERIFY(out->response.body.contains(m_key));
+        QCOMPARE(calls, 2);
+    }
+
+    void boundSenderAbortWhileReadingTheKeychain()
+    {
+        QNetworkAccessManager network; // its own, to count what it sends
+        QSignalSpy requests(&network, &QNetworkAccessManager::finished);
+        Sender sender(&network);
+        BoundSender bound(m_vault, nullptr, &sender);
+        const int before = historyCount();
+        int calls = 0;
+        std::optional<SendOutcome> out;
+        sendWithKey(bound, u"/headers"_s, calls, out);
+        QVERIFY(!out); // the keychain answers over D-Bus, later
+        QVERIFY(!sender.isBusy());
+        bound.abort();
+        QVERIFY(out.has_value());
+        QCOMPARE(out->error->id, u"cancelled"_s);
+        QVERIFY(out->history.isEmpty()); // nothing went out
+        QVERIFY(!bound.isBusy());
+        // The keychain's answer arrives and is dropped: no request, no second call.
+        QTest::qWait(1500);
+        QCOMPARE(calls, 1);
+        QCOMPARE(requests.count(), 0);
+        QCOMPARE(historyCount(), before);
     }
 
     void bodyForms()

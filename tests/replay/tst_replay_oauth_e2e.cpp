@@ -3,9 +3,17 @@
 // resource), logged in through headless Chromium, tokens in the real gnome-keyring: 200 with the
 // stored token; a revoked token -> 401 invalid_token -> exactly one refresh counted at the
 // provider -> 200 and the new token stored; a resource that always rejects -> one retry, no
-// loop; 403 insufficient_scope explained with the granted scopes; curl export run in bash.
+// loop; 403 insufficient_scope explained with the granted scopes; curl export run in bash. The
+// GUI's send (replay::Exchange over BoundSender, with the window's ConnectionManager) gets the
+// same one refresh and one retry for a revoked token, and records both attempts redacted.
+#include "common/paths.h"
 #include "e2eprovider.h"
+#include "oauth/connectionmanager.h"
+#include "replay/authbinding.h"
+#include "replay/exchange.h"
+#include "replay/history.h"
 #include "testsupport.h"
+#include "vault/vault.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -16,6 +24,8 @@
 #include <QNetworkReply>
 #include <QTest>
 #include <QUrlQuery>
+
+#include <optional>
 
 using namespace Qt::StringLiterals;
 using keyhaven::test::ProcessResult;
@@ -67,6 +77,24 @@ class TestReplayOAuthE2E : public QObject
     }
 
     int rejected() { return m_provider.stats().value(u"rejected"_s).toInt(-1); }
+
+    // RFC 7009 at the provider: the token stays in the keychain but the provider refuses it.
+    void revoke(const QByteArray &token)
+    {
+        QNetworkAccessManager network;
+        QNetworkRequest request(m_revocation);
+        request.setHeader(
+            QNetworkRequest::ContentTypeHeader, u"application/x-www-form-urlencoded"_s);
+        QUrlQuery form;
+        form.addQueryItem(u"token"_s, QString::fromLatin1(token));
+        form.addQueryItem(u"token_type_hint"_s, u"access_token"_s);
+        form.addQueryItem(u"client_id"_s, m_provider.clientId());
+        QNetworkReply *reply = network.post(request, form.toString(QUrl::FullyEncoded).toLatin1());
+        QVERIFY(QTest::qWaitFor([reply] { return reply->isFinished(); }, 10000));
+        QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+        delete reply;
+        QCOMPARE(storedToken(), token);
+    }
 
     QStringList replay(const QString &url)
     {
@@ -129,20 +157,9 @@ private Q_SLOTS:
     {
         const QByteArray revoked = storedToken();
         QVERIFY(!revoked.isEmpty());
-        // Revoked at the provider (RFC 7009), still stored in the keychain.
-        QNetworkAccessManager network;
-        QNetworkRequest request(m_revocation);
-        request.setHeader(
-            QNetworkRequest::ContentTypeHeader, u"application/x-www-form-urlencoded"_s);
-        QUrlQuery form;
-        form.addQueryItem(u"token"_s, QString::fromLatin1(revoked));
-        form.addQueryItem(u"token_type_hint"_s, u"access_token"_s);
-        form.addQueryItem(u"client_id"_s, m_provider.clientId());
-        QNetworkReply *reply = network.post(request, form.toString(QUrl::FullyEncoded).toLatin1());
-        QVERIFY(QTest::qWaitFor([reply] { return reply->isFinished(); }, 10000));
-        QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
-        delete reply;
-        QCOMPARE(storedToken(), revoked);
+        revoke(revoked);
+        if (QTest::currentTestFailed())
+            return;
 
         const int grants = m_provider.refreshGrants();
         QVERIFY(grants >= 0);
@@ -178,6 +195,90 @@ private Q_SLOTS:
             QVERIFY(e[u"request_headers"_s].toArray().contains(
                 QJsonArray { u"Authorization"_s, u"Bearer \u2039item userinfo\u203a"_s }));
         }
+    }
+
+    void exchangeRefreshesARevokedTokenOnce()
+    {
+        using namespace keyhaven::replay;
+        const QByteArray revoked = storedToken();
+        QVERIFY(!revoked.isEmpty());
+        revoke(revoked);
+        if (QTest::currentTestFailed())
+            return;
+
+        // What the main window builds: one vault, one network, one ConnectionManager given to
+        // the Requests panel's Exchange; the history in the same SQLite file.
+        QObject scope;
+        keyhaven::Result<keyhaven::vault::Vault *> vault =
+            keyhaven::vault::Vault::openDefault(&scope);
+        QVERIFY2(vault, qPrintable(vault ? QString() : vault.error().message));
+        auto history = History::open(keyhaven::paths::databaseFile());
+        QVERIFY(history.has_value());
+        QNetworkAccessManager network;
+        keyhaven::oauth::ConnectionManager connections(*vault, &network);
+        Exchange exchange(&network, *vault, history->get());
+        exchange.setConnections(&connections);
+        const std::optional<keyhaven::vault::Item> item = (*vault)->find(kConnection);
+        QVERIFY(item.has_value());
+        Request r;
+        r.url = m_userinfo;
+        r.auth = bindingFor(*item);
+        QCOMPARE(r.auth.kind, AuthBinding::Kind::OAuth);
+        QVERIFY(keyhaven::jose::hasFinding(exchange.check(r, {}), u"credential-cross-origin"_s));
+        QVERIFY(!keyhaven::jose::hasError(exchange.check(r, { m_issuer })));
+        const QByteArray standIn = "Bearer " + itemPlaceholder(kConnection);
+
+        const int grants = m_provider.refreshGrants();
+        const auto listed = (*history)->list(100000);
+        QVERIFY(listed.has_value());
+        const int rowsBefore = int(listed->size());
+        std::optional<ExchangeOutcome> out;
+        exchange.start(r, { m_issuer }, {}, [&out](ExchangeOutcome o) { out = std::move(o); });
+        QVERIFY(exchange.isBusy());
+        QVERIFY(QTest::qWaitFor([&out] { return out.has_value(); }, 60000));
+        QVERIFY(!exchange.isBusy());
+        QVERIFY2(!out->error, out->error ? qPrintable(out->error->message) : "");
+        QVERIFY2(out->historyError.isEmpty(), qPrintable(out->historyError));
+        QVERIFY(out->response.has_value());
+        QCOMPARE(out->response->status, 200);
+        QVERIFY(out->refreshed);
+        QCOMPARE(out->attempts, 2);
+        QStringList ids;
+        for (const Diagnosis &d : std::as_const(out->diagnosis))
+            ids << d.id;
+        QCOMPARE(ids, QStringList { u"token-refreshed"_s });
+        QVERIFY2(out->diagnosis.first().message.contains(u"200 now"_s),
+            qPrintable(out->diagnosis.first().message));
+        qInfo("exchange, revoked token: %s", qPrintable(out->diagnosis.first().message));
+        QCOMPARE(
+            QJsonDocument::fromJson(out->response->body).object()[u"sub"_s].toString(), u"alice"_s);
+        QCOMPARE(out->shown.headerValue("Authorization"), standIn);
+        // Exactly one refresh: asked by this manager, and counted at the provider.
+        QCOMPARE(connections.refreshRequests(), 1);
+        QCOMPARE(m_provider.refreshGrants(), grants + 1);
+        const QByteArray fresh = storedToken();
+        QVERIFY(!fresh.isEmpty() && fresh != revoked);
+        QCOMPARE(m_provider.refreshGrants(), grants + 1);
+
+        // Two rows, newest first, each with the stand-in and neither token.
+        const auto rows = (*history)->list(100000);
+        QVERIFY(rows.has_value());
+        QCOMPARE(int(rows->size()), rowsBefore + 2);
+        QCOMPARE(rows->at(0).status, 200);
+        QCOMPARE(rows->at(1).status, 401);
+        QCOMPARE(rows->at(0).diagnosis.value(0).id, u"token-refreshed"_s);
+        QCOMPARE(rows->at(1).diagnosis.value(0).id, u"invalid-token"_s);
+        for (int i = 0; i < 2; ++i) {
+            const HistoryEntry &e = rows->at(i);
+            QCOMPARE(e.item, kConnection);
+            QVERIFY(e.requestHeaders.contains(Header { "Authorization", standIn }));
+            for (const Header &h : e.requestHeaders)
+                QVERIFY(!h.second.contains(revoked) && !h.second.contains(fresh));
+        }
+        QFile db(keyhaven::paths::databaseFile());
+        QVERIFY(db.open(QIODevice::ReadOnly));
+        const QByteArray file = db.readAll();
+        QVERIFY(!file.contains(revoked) && !file.contains(fresh));
     }
 
     void alwaysRejectedIsRetriedOnceNotLooped()

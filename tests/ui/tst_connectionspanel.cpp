@@ -15,6 +15,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
+#include <QNetworkAccessManager>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -120,7 +121,11 @@ void ConnectionsPanelTest::initTestCase()
     m_vault = *vault;
     m_vault->probeKeychain();
     QTRY_COMPARE_WITH_TIMEOUT(m_vault->keychainState(), KeychainState::Available, 10000);
-    m_panel = std::make_unique<ConnectionsPanel>(m_vault, m_vault->items(), nullptr, nullptr);
+    // As the main window does: the panel uses a manager it does not own.
+    auto *manager =
+        new keyhaven::oauth::ConnectionManager(m_vault, new QNetworkAccessManager(this), this);
+    m_panel =
+        std::make_unique<ConnectionsPanel>(m_vault, m_vault->items(), nullptr, manager, nullptr);
     m_panel->resize(900, 700);
     m_panel->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_panel.get()));

@@ -8,6 +8,8 @@
 #include "mainwindow.h"
 #include "models/historymodel.h"
 #include "models/keyvaluemodel.h"
+#include "oauth/connectionmanager.h"
+#include "panels/connectionspanel.h"
 #include "panels/historypanel.h"
 #include "panels/requestspanel.h"
 #include "testsupport.h"
@@ -275,6 +277,70 @@ private Q_SLOTS:
         QVERIFY(panel->statusLabel()->text().startsWith(u"403"_s));
         history->searchEdit()->clear();
         QCOMPARE(history->model()->rowCount(), 3);
+    }
+
+    void oauthSendUsesTheWindowsConnectionManager()
+    {
+        // A connection with a stored access token valid for an hour (no login needed here).
+        Item conn;
+        conn.kind = ItemKind::OAuth;
+        conn.name = u"panel oauth"_s;
+        conn.issuerUrl = u"http://127.0.0.1:9"_s; // nothing listens: a refresh cannot succeed
+        conn.clientId = u"panel-client"_s;
+        conn.baseUrls = { m_origin };
+        conn.accessTokenExpires = QDateTime::currentDateTimeUtc().addSecs(3600);
+        std::optional<Result<Item>> added;
+        m_vault->addItem(conn, SecretBytes(), this, [&added](Result<Item> r) { added = r; });
+        QTRY_VERIFY_WITH_TIMEOUT(added.has_value(), 10000);
+        QVERIFY2(*added, qPrintable(added->has_value() ? QString() : added->error().message));
+        const QByteArray token = "at-" + QUuid::createUuid().toRfc4122().toHex();
+        std::optional<Result<void>> written;
+        m_vault->writeSecret((*added)->id, QString::fromUtf16(keyhaven::vault::field::kAccessToken),
+            SecretBytes::copyOf(token), this, [&written](Result<void> r) { written = r; });
+        QTRY_VERIFY_WITH_TIMEOUT(written.has_value(), 10000);
+        QVERIFY(written->has_value());
+
+        auto window = std::make_unique<MainWindow>(m_vault);
+        window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+        // One manager, shared by the Connections panel and the Requests panel's sends.
+        keyhaven::oauth::ConnectionManager *shared = window->connections();
+        QVERIFY(shared);
+        auto *connections =
+            qobject_cast<keyhaven::ui::ConnectionsPanel *>(window->panel(ItemKind::OAuth));
+        QVERIFY(connections);
+        QCOMPARE(connections->manager(), shared);
+
+        RequestsPanel *panel = window->requests();
+        panel->loadRequest({});
+        panel->urlEdit()->setText(m_origin + u"/headers"_s);
+        QVERIFY(panel->bindItem(u"panel oauth"_s));
+        QVERIFY2(!keyhaven::jose::hasError(panel->findings()),
+            qPrintable(panel->findingsLabel()->text()));
+        QSignalSpy exchanged(panel, &RequestsPanel::exchanged);
+        QTest::mouseClick(panel->sendButton(), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(exchanged.count(), 1, 15000);
+        QVERIFY2(panel->statusLabel()->text().startsWith(u"200"_s),
+            qPrintable(panel->statusLabel()->text()));
+        QVERIFY(panel->responseBody()->toPlainText().contains(
+            u"Bearer "_s + QString::fromLatin1(token)));
+
+        // The same manager decides: with its clock two hours on, the token is due for a refresh,
+        // which cannot reach the issuer, so nothing is sent and the panel says why.
+        shared->setClock(
+            keyhaven::Clock([] { return QDateTime::currentDateTimeUtc().addSecs(2 * 3600); }));
+        QTest::mouseClick(panel->sendButton(), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(exchanged.count(), 2, 60000);
+        QVERIFY2(panel->statusLabel()->text().startsWith(
+                     RequestsPanel::tr("No answer: %1").arg(QString())),
+            qPrintable(panel->statusLabel()->text()));
+        QVERIFY(panel->responseBody()->toPlainText().isEmpty());
+        QCOMPARE(shared->refreshRequests(), 0); // no token endpoint was ever reached
+
+        window.reset();
+        bool removed = false;
+        m_vault->removeItem((*added)->id, this, [&removed](Result<void>) { removed = true; });
+        QTRY_VERIFY_WITH_TIMEOUT(removed, 10000);
     }
 
     void cancelAndForeignOrigin()

@@ -17,6 +17,7 @@
 #include <QInputDialog>
 #include <QLabel>
 #include <QMessageBox>
+#include <QNetworkAccessManager>
 #include <QPlainTextEdit>
 #include <QProcess>
 #include <QPushButton>
@@ -82,7 +83,11 @@ void UiE2ETest::initTestCase()
     m_vault = *vault;
     m_vault->probeKeychain();
     QTRY_COMPARE_WITH_TIMEOUT(m_vault->keychainState(), KeychainState::Available, 10000);
-    m_panel = std::make_unique<ConnectionsPanel>(m_vault, m_vault->items(), nullptr, nullptr);
+    // As the main window does: the panel uses a manager it does not own.
+    auto *manager =
+        new keyhaven::oauth::ConnectionManager(m_vault, new QNetworkAccessManager(this), this);
+    m_panel =
+        std::make_unique<ConnectionsPanel>(m_vault, m_vault->items(), nullptr, manager, nullptr);
     m_panel->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_panel.get()));
 }

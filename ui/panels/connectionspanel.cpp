@@ -16,7 +16,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
-#include <QNetworkAccessManager>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTableWidget>
@@ -61,8 +60,8 @@ QString valueText(const QJsonValue &v)
 
 } // namespace
 
-ConnectionsPanel::ConnectionsPanel(
-    vault::Vault *vault, const QList<vault::Item> &items, Clipboard *clipboard, QWidget *parent)
+ConnectionsPanel::ConnectionsPanel(vault::Vault *vault, const QList<vault::Item> &items,
+    Clipboard *clipboard, oauth::ConnectionManager *manager, QWidget *parent)
     : ItemPanel(vault::ItemKind::OAuth,
         Texts {
             tr("Connections"),
@@ -74,6 +73,7 @@ ConnectionsPanel::ConnectionsPanel(
         },
         vault, items, clipboard, parent)
     , m_vault(vault)
+    , m_manager(manager)
     , m_openUrl([](const QUrl &url) { QDesktopServices::openUrl(url); })
     , m_tick(new QTimer(this))
     , m_details(new QGroupBox(tr("Selected connection"), this))
@@ -93,10 +93,6 @@ ConnectionsPanel::ConnectionsPanel(
     , m_introspection(new QTableWidget(0, 2, m_details))
     , m_claimsView(new QPlainTextEdit(m_details))
 {
-    if (vault) {
-        m_network = new QNetworkAccessManager(this);
-        m_manager = new oauth::ConnectionManager(vault, m_network, this);
-    }
     m_details->setObjectName(u"connectionDetails"_s);
     const std::pair<QWidget *, const char16_t *> names[] = { { m_state, u"stateLabel" },
         { m_subject, u"subjectLabel" }, { m_scopes, u"grantedScopesLabel" },
@@ -176,6 +172,8 @@ ConnectionsPanel::~ConnectionsPanel()
     if (m_manager && m_manager->loginRunning())
         m_manager->cancelLogin();
 }
+
+oauth::ConnectionManager *ConnectionsPanel::manager() const { return m_manager; }
 
 void ConnectionsPanel::setClock(Clock clock)
 {

@@ -7,7 +7,6 @@
 #include <functional>
 
 class QGroupBox;
-class QNetworkAccessManager;
 class QPlainTextEdit;
 class QTableWidget;
 
@@ -24,11 +23,13 @@ class ConnectionsPanel : public ItemPanel
 {
     Q_OBJECT
 public:
+    // `manager` is not owned (the window's one, shared with the Requests panel so that a refresh
+    // here and a replay there are one flight) and may be null: then the actions stay disabled.
     ConnectionsPanel(vault::Vault *vault, const QList<vault::Item> &items, Clipboard *clipboard,
-        QWidget *parent);
+        oauth::ConnectionManager *manager, QWidget *parent);
     ~ConnectionsPanel() override;
 
-    oauth::ConnectionManager *manager() const { return m_manager; }
+    oauth::ConnectionManager *manager() const;
     // Tests: a fixed clock for the countdown; a recorder instead of the system browser.
     void setClock(Clock clock);
     void setUrlOpener(std::function<void(const QUrl &)> opener) { m_openUrl = std::move(opener); }
@@ -56,8 +57,7 @@ private:
     void showResult(const QString &text, bool error);
 
     QPointer<vault::Vault> m_vault;
-    QNetworkAccessManager *m_network = nullptr;
-    oauth::ConnectionManager *m_manager = nullptr;
+    QPointer<oauth::ConnectionManager> m_manager;
     Clock m_clock;
     std::function<void(const QUrl &)> m_openUrl;
     QTimer *m_tick;

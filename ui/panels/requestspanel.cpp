@@ -100,14 +100,15 @@ QString boxStyle(const char *background, const char *border, const char *text)
 
 } // namespace
 
-RequestsPanel::RequestsPanel(
-    vault::Vault *vault, QNetworkAccessManager *network, replay::History *history, QWidget *parent)
+RequestsPanel::RequestsPanel(vault::Vault *vault, QNetworkAccessManager *network,
+    replay::History *history, oauth::ConnectionManager *connections, QWidget *parent)
     : QWidget(parent)
     , m_vault(vault)
     , m_exchange(new replay::Exchange(network, vault, history, this))
     , m_harWatcher(new QFutureWatcher<HarLoad>(this))
 {
     setObjectName(u"panel-requests"_s);
+    m_exchange->setConnections(connections);
     buildUi();
     reloadItems();
     if (vault) {

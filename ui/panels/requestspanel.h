@@ -27,21 +27,26 @@ class QTableView;
 namespace keyhaven::vault {
 class Vault;
 }
+namespace keyhaven::oauth {
+class ConnectionManager;
+}
 
 namespace keyhaven::ui {
 
 class KeyValueModel;
 
 // Thin on purpose: app/replay imports (curl, HAR), checks (request findings), sends
-// (replay::Exchange: secret read at send time, rule 7, redacted history) and diagnoses; the panel
-// edits a Request and shows the outcome.
+// (replay::Exchange: secret read at send time, rule 7, one refresh and retry for a rejected
+// OAuth token, redacted history) and diagnoses; the panel edits a Request and shows the outcome.
 class RequestsPanel : public QWidget
 {
     Q_OBJECT
 public:
-    // `vault` and `history` are not owned and may be null.
+    // `vault`, `history` and `connections` are not owned and may be null. `connections` gives
+    // the access token of an OAuth binding (and refreshes it once when the server rejects it):
+    // the window's one manager, shared with the Connections panel.
     RequestsPanel(vault::Vault *vault, QNetworkAccessManager *network, replay::History *history,
-        QWidget *parent = nullptr);
+        oauth::ConnectionManager *connections, QWidget *parent = nullptr);
     ~RequestsPanel() override;
 
     QString title() const { return tr("Requests"); }
