@@ -213,8 +213,14 @@ def check_focus(pyatspi, app, check):
                  % [describe(f) for f in frames if f is not None])
     if not active:
         return None
-    focused = [n for n in walk(active[0])
-               if {"focused", "showing"} <= states_of(n) and n.getRole() != pyatspi.ROLE_PAGE_TAB]
+    deadline = time.monotonic() + 10  # the focus follows the activation a moment later
+    while True:
+        app.clear_cache()
+        focused = [n for n in walk(active[0]) if {"focused", "showing"} <= states_of(n)
+                   and n.getRole() != pyatspi.ROLE_PAGE_TAB]
+        if focused or time.monotonic() > deadline:
+            break
+        time.sleep(0.1)
     # The innermost focused node is the focus widget (a QTabWidget reports the focus of its tab
     # bar, its focus proxy, as well). Page tabs are left out: Qt marks the current tab of every
     # tab bar "focused".
@@ -313,6 +319,7 @@ def main():
         launcher = start_atspi_bus(tmp, env)
         os.environ["DISPLAY"] = display
         import pyatspi  # after the bus is up: libatspi looks it up once
+        from gi.repository import GLib
 
         app_env = dict(env, QT_QPA_PLATFORM="xcb",
                        KEYHAVEN_DATA_DIR=os.path.join(tmp, "data"),
@@ -326,25 +333,30 @@ def main():
                                     start_new_session=True)
 
         deadline = time.monotonic() + APP_TIMEOUT_S
-        app = tab_list = None
+        app = tab_list = last_error = None
         while True:
             if app_proc.poll() is not None:
                 raise Failure("keyhaven exited with %s before its tree was read:\n%s"
                               % (app_proc.returncode, open(app_log).read()))
-            app = find_app(pyatspi)
-            if app is not None:
-                app.clear_cache()
-                tab_list = find_tab_list(pyatspi, app)
-                if tab_list is not None and any(
-                        "active" in states_of(app.getChildAtIndex(i)) for i in range(app.childCount)):
-                    break
+            try:
+                app = find_app(pyatspi)
+                if app is not None:
+                    app.clear_cache()
+                    tab_list = find_tab_list(pyatspi, app)
+                    if tab_list is not None and any("active" in states_of(app.getChildAtIndex(i))
+                                                    for i in range(app.childCount)):
+                        break
+            except GLib.GError as error:
+                # While the window is built, a widget listed a moment ago can be gone already.
+                last_error = error.message
             if time.monotonic() > deadline:
                 desktop = pyatspi.Registry.getDesktop(0)
                 apps = [desktop.getChildAtIndex(i).name for i in range(desktop.childCount)]
-                raise Failure("after %.0f s the AT-SPI desktop lists %s: %s"
+                raise Failure("after %.0f s the AT-SPI desktop lists %s: %s (last error: %s)"
                               % (APP_TIMEOUT_S, apps or "no application",
                                  "no keyhaven" if app is None
-                                 else "keyhaven without an active window and panel tabs"))
+                                 else "keyhaven without an active window and panel tabs",
+                                 last_error))
             time.sleep(0.2)
         registered = time.monotonic() - started
         log("keyhaven is on the AT-SPI desktop after %.2f s" % registered)
@@ -390,6 +402,9 @@ def main():
         return 0
     except Failure as failure:
         log("FAIL: %s" % failure)
+        return 1
+    except Exception as error:  # a D-Bus error from the tree (GLib.GError) fails, never skips
+        log("FAIL: %s: %s" % (type(error).__name__, error))
         return 1
     finally:
         stop_group(app_proc)
