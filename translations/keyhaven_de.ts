@@ -209,7 +209,7 @@
 <context>
     <name>keyhaven::ui::ConnectionsPanel</name>
     <message>
-        <location filename="../ui/panels/connectionspanel.cpp" line="+39"/>
+        <location filename="../ui/panels/connectionspanel.cpp" line="+38"/>
         <source>Login cancelled.</source>
         <translation>Anmeldung abgebrochen.</translation>
     </message>
@@ -249,7 +249,7 @@
         <translation>Noch keine Verbindungen. Drücken Sie Strg+N, um eine hinzuzufügen.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Selected connection</source>
         <translation>Ausgewählte Verbindung</translation>
     </message>
@@ -284,7 +284,7 @@
         <translation>&amp;Claims anzeigen</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+21"/>
         <source>State:</source>
         <translation>Status:</translation>
     </message>
@@ -314,7 +314,7 @@
         <translation>Wert</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+63"/>
         <source>expired</source>
         <translation>abgelaufen</translation>
     </message>
@@ -489,7 +489,7 @@
 <context>
     <name>keyhaven::ui::DashboardPanel</name>
     <message>
-        <location filename="../ui/panels/dashboardpanel.cpp" line="+37"/>
+        <location filename="../ui/panels/dashboardpanel.cpp" line="+38"/>
         <source>&amp;Rotate…</source>
         <translation>&amp;Rotieren…</translation>
     </message>
@@ -673,7 +673,7 @@
 <context>
     <name>keyhaven::ui::HistoryPanel</name>
     <message>
-        <location filename="../ui/panels/historypanel.cpp" line="+30"/>
+        <location filename="../ui/panels/historypanel.cpp" line="+31"/>
         <source>Send again</source>
         <translation>Erneut senden</translation>
     </message>
@@ -1094,7 +1094,7 @@
 <context>
     <name>keyhaven::ui::ItemPanel</name>
     <message>
-        <location filename="../ui/panels/itempanel.cpp" line="+60"/>
+        <location filename="../ui/panels/itempanel.cpp" line="+61"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Bearbeiten…</translation>
     </message>
@@ -1609,17 +1609,17 @@
 <context>
     <name>keyhaven::ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+53"/>
+        <location filename="../ui/mainwindow.cpp" line="+55"/>
         <source>Keyhaven</source>
         <translation>Keyhaven</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+60"/>
         <source>The replay history cannot be opened: %1</source>
         <translation>Der Verlauf der Anfragen kann nicht geöffnet werden: %1</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+20"/>
         <source>&amp;Item</source>
         <translation>&amp;Element</translation>
     </message>
@@ -1739,7 +1739,7 @@
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+53"/>
         <source>The HAR file could not be read.</source>
         <translation>Die HAR-Datei konnte nicht gelesen werden.</translation>
     </message>
@@ -2036,7 +2036,7 @@
         <translation>Die HAR-Datei hat keine Einträge.</translation>
     </message>
     <message>
-        <location filename="../ui/panels/requestspanel.h" line="+47"/>
+        <location filename="../ui/panels/requestspanel.h" line="+52"/>
         <source>Requests</source>
         <translation>Anfragen</translation>
     </message>
@@ -2092,6 +2092,19 @@
         <location line="+1"/>
         <source>&amp;Rotate</source>
         <translation>&amp;Rotieren</translation>
+    </message>
+</context>
+<context>
+    <name>keyhaven::ui::SearchField</name>
+    <message>
+        <location filename="../ui/searchfield.cpp" line="+13"/>
+        <source>Search</source>
+        <translation>Suchen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Clear search</source>
+        <translation>Suche leeren</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
 // ui/panels/dashboardpanel.cpp — what needs rotating: overdue, due soon and expiring items.
 #include "panels/dashboardpanel.h"
+#include "searchfield.h"
 
 #include "dialogs/rotatedialog.h"
 #include "models/dashboardmodel.h"
@@ -51,7 +52,7 @@ DashboardPanel::DashboardPanel(
 
     auto *bar = new QHBoxLayout;
     m_search->setObjectName(u"searchEdit"_s);
-    m_search->setClearButtonEnabled(true);
+    setUpSearchField(m_search);
     m_search->setPlaceholderText(tr("Filter by name, owner, tags, URL, issuer…"));
     bar->addWidget(m_search, 1);
     m_rotate->setObjectName(u"rotateButton"_s);

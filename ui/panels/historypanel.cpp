@@ -1,5 +1,6 @@
 // ui/panels/historypanel.cpp — the History panel.
 #include "panels/historypanel.h"
+#include "searchfield.h"
 
 #include "models/historymodel.h"
 
@@ -43,7 +44,7 @@ HistoryPanel::HistoryPanel(replay::History *history, QWidget *parent)
     auto *top = new QHBoxLayout;
     m_search->setObjectName(u"historySearch"_s);
     m_search->setPlaceholderText(tr("Search URL, status, item, diagnosis…"));
-    m_search->setClearButtonEnabled(true);
+    setUpSearchField(m_search);
     auto *reloadButton = new QPushButton(tr("Reload"), this);
     m_sendAgain->setObjectName(u"sendAgain"_s);
     m_sendAgain->setToolTip(

@@ -1,5 +1,6 @@
 // ui/panels/itempanel.cpp — a searchable, sortable list of one kind of item with its actions.
 #include "panels/itempanel.h"
+#include "searchfield.h"
 
 #include "clipboard.h"
 #include "dialogs/itemdialog.h"
@@ -79,7 +80,7 @@ ItemPanel::ItemPanel(vault::ItemKind kind, const Texts &texts, vault::Vault *vau
     auto *bar = new QHBoxLayout;
     m_bar = bar;
     m_search->setObjectName(u"searchEdit"_s);
-    m_search->setClearButtonEnabled(true);
+    setUpSearchField(m_search);
     m_search->setPlaceholderText(tr("Search name, owner, tags, header, URL, issuer… (Ctrl+F)"));
     bar->addWidget(m_search, 1);
     m_add->setObjectName(u"addButton"_s);
