@@ -86,6 +86,8 @@ class RequestsPanelTest : public QObject
     Q_OBJECT
     QProcess m_httpbin;
     QString m_origin;
+    QProcess m_otherHttpbin; // a second origin (names like "localhost" need not resolve)
+    QString m_otherOrigin;
     Vault *m_vault = nullptr;
     QByteArray m_jwt;
     const QByteArray m_pastedKey = "pk-" + QUuid::createUuid().toRfc4122().toHex();
@@ -103,6 +105,8 @@ private Q_SLOTS:
     {
         m_origin = keyhaven::test::startHttpbin(m_httpbin);
         QVERIFY2(!m_origin.isEmpty(), "python3-httpbin (./dev deps) did not start");
+        m_otherOrigin = keyhaven::test::startHttpbin(m_otherHttpbin);
+        QVERIFY2(!m_otherOrigin.isEmpty(), "the second python3-httpbin did not start");
         const QString dir = keyhaven::test::freshDataDir();
         Result<Vault *> opened =
             Vault::open(dir + u"/requests.sqlite"_s, keyhaven::paths::keychainService(), this);
@@ -125,6 +129,8 @@ private Q_SLOTS:
     {
         m_httpbin.kill();
         m_httpbin.waitForFinished(5000);
+        m_otherHttpbin.kill();
+        m_otherHttpbin.waitForFinished(5000);
     }
 
     void modelsUnderTester()
@@ -362,8 +368,8 @@ private Q_SLOTS:
         QCOMPARE(panel->statusLabel()->text(), RequestsPanel::tr("Cancelled."));
         QVERIFY(!panel->cancelButton()->isEnabled());
 
-        // The token's origin is 127.0.0.1:N; localhost:N is another origin (rule 7).
-        const QString foreign = QString(m_origin).replace(u"127.0.0.1"_s, u"localhost"_s);
+        // The token's origin is the first httpbin; the second one is another origin (rule 7).
+        const QString foreign = m_otherOrigin;
         QVERIFY(panel->importCurl(u"curl %1/headers -k"_s.arg(foreign)));
         QVERIFY(panel->bindItem(u"httpbin token"_s));
         QStringList ids;
