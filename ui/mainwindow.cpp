@@ -95,6 +95,7 @@ MainWindow::MainWindow(vault::Vault *vault, QWidget *parent)
     if (QSystemTrayIcon::isSystemTrayAvailable())
         m_tray = new TrayReminder(m_dashboard->model(), this, this);
     m_inspector = new InspectorPanel(vault, m_tabs);
+    m_inspector->setConnections(m_connections);
     m_tabs->addTab(m_inspector, QIcon(u":/icons/token.svg"_s), m_inspector->title());
     connect(m_inspector, &InspectorPanel::statusMessage, statusBar(), &QStatusBar::showMessage);
     if (auto *tokens = qobject_cast<TokensPanel *>(panel(vault::ItemKind::Jwt))) {

@@ -64,6 +64,7 @@ void PortalColorScheme::start()
         qCDebug(lcScheme) << "no session bus: no system colour scheme";
         return;
     }
+    // QDBusConnection::connect has only the SLOT() form: it matches the D-Bus signature.
     bus.connect(kService, kPath, kInterface, u"SettingChanged"_s, this,
         SLOT(onSettingChanged(QString, QString, QDBusVariant)));
     QDBusMessage read = QDBusMessage::createMethodCall(kService, kPath, kInterface, u"Read"_s);

@@ -474,43 +474,7 @@ void ConnectionManager::refreshLocked(const QUuid &id)
         const bool fresh = now.accessTokenExpires.isValid()
             && m_clock.now().secsTo(now.accessTokenExpires) > kMinValiditySecs;
         const bool refreshedMeanwhile = now.accessTokenExpires != flight->expiresBefore;
-        auto refresh = [this, id, shared]() {
-            m_vault->readSecret(id, fieldName(vault::field::kRefreshToken), this,
-                [this, id, shared](Result<SecretBytes> refreshToken) {
-                    if (!refreshToken) {
-                        if (refreshToken.error().id == u"secret-missing"_s)
-                            return finishRefresh(id,
-                                Error::environment(u"login-required"_s,
-                                    u"The connection \"%1\" has no refresh token: run "
-                                    "'keyhaven-cli login %1'."_s.arg(shared->item.name)));
-                        return finishRefresh(id, refreshToken.error());
-                    }
-                    ++m_refreshRequests;
-                    qCInfo(lcOAuth) << "refreshing the access token of" << shared->item.name;
-                    m_tokens->refresh(shared->client, refreshToken->bytes(),
-                        tokenParams(shared->item), this,
-                        [this, id, shared](Result<TokenSet> tokens) {
-                            if (!tokens) {
-                                if (tokens.error().id != u"oauth-invalid-grant"_s)
-                                    return finishRefresh(id, tokens.error());
-                                Item item = shared->item;
-                                if (std::optional<Item> now = m_vault->find(item.idString()))
-                                    item = *now;
-                                item.needsLogin = true;
-                                (void)m_vault->updateItem(item);
-                                return finishRefresh(id,
-                                    loginRequired(
-                                        item, u"the provider refused its refresh token"_s));
-                            }
-                            auto set = std::make_shared<TokenSet>(std::move(*tokens));
-                            storeTokens(shared->item, set, [this, id, set](Result<Item> stored) {
-                                if (!stored)
-                                    return finishRefresh(id, stored.error());
-                                finishRefresh(id, SecretBytes::copyOf(set->accessToken.view()));
-                            });
-                        });
-                });
-        };
+        auto refresh = [this, id, shared]() { spendRefreshToken(id, shared); };
         // Not forced: any token valid long enough will do. Forced: only one issued after this
         // call asked, that is one another process stored while this one waited for the lock.
         if (!fresh || (flight->force && !refreshedMeanwhile))
@@ -522,6 +486,49 @@ void ConnectionManager::refreshLocked(const QUuid &id)
                     return refresh();
                 finishRefresh(id, std::move(token));
             });
+    });
+}
+
+// The refresh grant itself: the stored refresh token for new tokens, which are in the keychain
+// (rotated refresh token first) before the waiters get the access token.
+void ConnectionManager::spendRefreshToken(const QUuid &id, std::shared_ptr<Connection> conn)
+{
+    m_vault->readSecret(id, fieldName(vault::field::kRefreshToken), this,
+        [this, id, conn](Result<SecretBytes> refreshToken) {
+            if (!refreshToken) {
+                if (refreshToken.error().id == u"secret-missing"_s)
+                    return finishRefresh(id,
+                        Error::environment(u"login-required"_s,
+                            u"The connection \"%1\" has no refresh token: run "
+                            "'keyhaven-cli login %1'."_s.arg(conn->item.name)));
+                return finishRefresh(id, refreshToken.error());
+            }
+            ++m_refreshRequests;
+            qCInfo(lcOAuth) << "refreshing the access token of" << conn->item.name;
+            m_tokens->refresh(conn->client, refreshToken->bytes(), tokenParams(conn->item), this,
+                [this, id, conn](
+                    Result<TokenSet> tokens) { refreshAnswered(id, conn, std::move(tokens)); });
+        });
+}
+
+void ConnectionManager::refreshAnswered(
+    const QUuid &id, const std::shared_ptr<Connection> &conn, Result<TokenSet> tokens)
+{
+    if (!tokens) {
+        if (tokens.error().id != u"oauth-invalid-grant"_s)
+            return finishRefresh(id, tokens.error());
+        Item item = conn->item;
+        if (std::optional<Item> now = m_vault->find(item.idString()))
+            item = *now;
+        item.needsLogin = true;
+        (void)m_vault->updateItem(item);
+        return finishRefresh(id, loginRequired(item, u"the provider refused its refresh token"_s));
+    }
+    auto set = std::make_shared<TokenSet>(std::move(*tokens));
+    storeTokens(conn->item, set, [this, id, set](Result<Item> stored) {
+        if (!stored)
+            return finishRefresh(id, stored.error());
+        finishRefresh(id, SecretBytes::copyOf(set->accessToken.view()));
     });
 }
 

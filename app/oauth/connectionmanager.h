@@ -105,6 +105,9 @@ private:
     void lockForRefresh(const QUuid &id, std::function<void(Result<void>)> locked);
     void refreshNow(const QUuid &id);
     void refreshLocked(const QUuid &id);
+    void spendRefreshToken(const QUuid &id, std::shared_ptr<Connection> conn);
+    void refreshAnswered(
+        const QUuid &id, const std::shared_ptr<Connection> &conn, Result<TokenSet> tokens);
     void finishRefresh(const QUuid &id, Result<SecretBytes> result);
     void storeTokens(const vault::Item &item, std::shared_ptr<TokenSet> tokens,
         std::function<void(Result<vault::Item>)> done);

@@ -15,14 +15,9 @@ RUNS=${KEYHAVEN_BENCH_REPLAY_RUNS:-21}
 ENTRIES=${KEYHAVEN_BENCH_HAR_ENTRIES:-10000}
 cmake --build "$BUILD" --target keyhaven-cli bench_har >/dev/null
 
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/keyhaven-bench-replay.XXXXXX")
-pids=()
-cleanup() {
-  local p
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
+# shellcheck source=lib.sh
+source "$ROOT/tests/bench/lib.sh"
+bench_workdir replay
 
 echo "== HAR import ($ENTRIES entries)"
 /usr/bin/python3 "$ROOT/tests/bench/gen-har.py" "$ENTRIES" "$WORK/big.har"
@@ -30,8 +25,7 @@ echo "== HAR import ($ENTRIES entries)"
 rm -f "$WORK/big.har"
 
 echo "== keyhaven-cli replay one-shot vs curl (python3-httpbin on 127.0.0.1)"
-# shellcheck source=unlocked-keyring.sh
-source "$ROOT/tests/bench/unlocked-keyring.sh"
+unlock_keyring
 port=$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 /usr/bin/python3 -m httpbin.core --host 127.0.0.1 --port "$port" >"$WORK/httpbin.log" 2>&1 &
 pids+=($!)

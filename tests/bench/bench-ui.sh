@@ -16,17 +16,11 @@ ITEMS=${KEYHAVEN_BENCH_UI_ITEMS:-10000}
 RUNS=${KEYHAVEN_BENCH_UI_RUNS:-5}
 cmake --build "$BUILD" --target keyhaven bench_fill bench_ui_filter >/dev/null
 
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/keyhaven-bench-ui.XXXXXX")
-pids=()
-cleanup() {
-  local p
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
+# shellcheck source=lib.sh
+source "$ROOT/tests/bench/lib.sh"
+bench_workdir ui
 
-# shellcheck source=unlocked-keyring.sh
-source "$ROOT/tests/bench/unlocked-keyring.sh"
+unlock_keyring
 
 export KEYHAVEN_DATA_DIR=$WORK/data KEYHAVEN_KEYCHAIN_SERVICE=keyhaven-bench-ui
 mkdir -p "$KEYHAVEN_DATA_DIR"

@@ -8,6 +8,7 @@
 #include "mainwindow.h"
 #include "models/inspectionmodels.h"
 #include "models/itemtablemodel.h"
+#include "oauth/connectionmanager.h"
 #include "panels/inspectorpanel.h"
 #include "panels/itempanel.h"
 #include "panels/lifetimebar.h"
@@ -24,6 +25,7 @@
 #include <QHostAddress>
 #include <QJsonDocument>
 #include <QLabel>
+#include <QNetworkAccessManager>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -226,7 +228,11 @@ private Q_SLOTS:
         Fixture f = makePanel();
         QSignalSpy fetched(f.panel.get(), &InspectorPanel::issuerKeysFetched);
         auto *button = f.panel->findChild<QPushButton *>(u"fromIssuerButton"_s);
-        QVERIFY(button && button->isEnabled());
+        QVERIFY(button && !button->isEnabled()); // no connection manager: never online
+        QNetworkAccessManager network;
+        keyhaven::oauth::ConnectionManager connections(nullptr, &network);
+        f.panel->setConnections(&connections);
+        QVERIFY(button->isEnabled());
         f.panel->fetchIssuerKeys(u"http://issuer.example"_s);
         QTRY_COMPARE_WITH_TIMEOUT(fetched.size(), 1, 10000);
         QVERIFY(!fetched.at(0).at(0).toBool());

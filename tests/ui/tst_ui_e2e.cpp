@@ -66,6 +66,7 @@ private:
     QString m_issuer;
     QString m_clientId;
     Vault *m_vault = nullptr;
+    keyhaven::oauth::ConnectionManager *m_manager = nullptr;
     std::unique_ptr<ConnectionsPanel> m_panel;
 };
 
@@ -84,10 +85,10 @@ void UiE2ETest::initTestCase()
     m_vault->probeKeychain();
     QTRY_COMPARE_WITH_TIMEOUT(m_vault->keychainState(), KeychainState::Available, 10000);
     // As the main window does: the panel uses a manager it does not own.
-    auto *manager =
+    m_manager =
         new keyhaven::oauth::ConnectionManager(m_vault, new QNetworkAccessManager(this), this);
     m_panel =
-        std::make_unique<ConnectionsPanel>(m_vault, m_vault->items(), nullptr, manager, nullptr);
+        std::make_unique<ConnectionsPanel>(m_vault, m_vault->items(), nullptr, m_manager, nullptr);
     m_panel->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_panel.get()));
 }
@@ -199,6 +200,7 @@ void UiE2ETest::logInThenRefresh()
     QTRY_VERIFY_WITH_TIMEOUT(idToken.has_value(), 10000);
     QVERIFY(*idToken);
     InspectorPanel inspector(m_vault, nullptr);
+    inspector.setConnections(m_manager);
     inspector.show();
     inspector.setToken(QString::fromUtf8((*idToken)->bytes()));
     QSignalSpy keys(&inspector, &InspectorPanel::issuerKeysFetched);

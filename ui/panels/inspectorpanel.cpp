@@ -21,7 +21,6 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
-#include <QNetworkAccessManager>
 #include <QPlainTextEdit>
 #include <QPromise>
 #include <QPushButton>
@@ -175,6 +174,7 @@ InspectorPanel::InspectorPanel(vault::Vault *vault, QWidget *parent, Clock clock
     auto *sourceRow = new QHBoxLayout;
     sourceRow->addWidget(m_keySource, 1);
     m_fromIssuer->setObjectName(u"fromIssuerButton"_s);
+    m_fromIssuer->setEnabled(false); // until setConnections()
     m_fromIssuer->setToolTip(
         tr("Fetch the keys the issuer publishes (OpenID discovery, then its JWKS) and check that "
            "the token's \"iss\" names that issuer. The inspector goes online only when you ask "
@@ -338,12 +338,16 @@ void InspectorPanel::askIssuer()
     dialog->open();
 }
 
+void InspectorPanel::setConnections(oauth::ConnectionManager *connections)
+{
+    m_issuerKeys = connections;
+    m_fromIssuer->setEnabled(connections != nullptr);
+}
+
 void InspectorPanel::fetchIssuerKeys(const QString &issuer)
 {
-    if (!m_issuerKeys) {
-        m_network = new QNetworkAccessManager(this);
-        m_issuerKeys = new oauth::ConnectionManager(nullptr, m_network, this);
-    }
+    if (!m_issuerKeys)
+        return;
     m_fromIssuer->setEnabled(false);
     m_verdict->setText(tr("Fetching the keys published by %1…").arg(issuer));
     auto failed = [this, issuer](const Error &error) {

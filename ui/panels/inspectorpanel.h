@@ -12,7 +12,6 @@
 
 class QComboBox;
 class QLabel;
-class QNetworkAccessManager;
 class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
@@ -52,6 +51,9 @@ public:
     // Verify with pasted key material (PEM / JWK / JWKS / raw HMAC secret).
     void setPastedKey(const QString &text);
     void setAllowedAlgs(const QString &commaSeparated);
+    // The window's connection manager (not owned): its discovery and JWKS caches serve
+    // "From issuer…", which stays disabled without one.
+    void setConnections(oauth::ConnectionManager *connections);
     // Only on the user's request: OpenID discovery at `issuer` (which must name itself exactly so),
     // then its JWKS, which becomes the pasted key; "iss" must then equal the issuer. Emits
     // issuerKeysFetched.
@@ -105,8 +107,7 @@ private:
     FindingsModel *m_findings;
     QLabel *m_noFindings;
     QFutureWatcher<jose::InspectOutcome> *m_watcher;
-    QNetworkAccessManager *m_network = nullptr; // created on the first "From issuer…"
-    oauth::ConnectionManager *m_issuerKeys = nullptr; // discovery and the JWKS cache
+    QPointer<oauth::ConnectionManager> m_issuerKeys; // the window's: discovery and JWKS cache
     QString m_expectedIssuer; // while the pasted key is that issuer's JWKS
     bool m_fillingIssuerKeys = false;
     SecretBytes m_vaultKey; // the chosen vault item's secret, while it is chosen
