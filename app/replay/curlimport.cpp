@@ -930,67 +930,11 @@ private:
             r.compressed = op.compressed;
             r.timeoutMs = op.timeoutMs;
             r.caFile = op.caFile;
-            detect(r, int(m_result.requests.size()), user, op.bearer);
+            m_result.credentials.append(detectCredentials(
+                r, int(m_result.requests.size()), user.has_value(), op.bearer.has_value()));
             m_result.requests.append(r);
         }
         return {};
-    }
-
-    void detect(const Request &r, int index, const std::optional<QByteArray> &user,
-        const std::optional<QByteArray> &bearer)
-    {
-        using K = DetectedCredential::Kind;
-        auto add = [&](K kind, const QString &name, const QString &where, const QByteArray &v) {
-            m_result.credentials.append({ kind, index, name, where, v });
-        };
-        static const QRegularExpression keyHeader(
-            u"(^|[-_])(api[-_]?key|apikey|key|token|secret|auth|signature|password|passwd)$"_s
-            u"|^x-(api|auth|access)"_s,
-            QRegularExpression::CaseInsensitiveOption);
-        static const QRegularExpression sessionCookie(
-            u"sess|sid$|^sid|auth|token|jwt|remember|login"_s,
-            QRegularExpression::CaseInsensitiveOption);
-        for (const Header &h : r.headers) {
-            const QString name = QString::fromLatin1(h.first);
-            if (h.first.compare("Authorization", Qt::CaseInsensitive) == 0
-                || h.first.compare("Proxy-Authorization", Qt::CaseInsensitive) == 0) {
-                const K kind = h.second.startsWith("Basic ") ? K::BasicAuth
-                    : h.second.startsWith("Bearer ")         ? K::Bearer
-                                                             : K::AuthorizationHeader;
-                const QString where = user && kind == K::BasicAuth ? u"-u"_s
-                    : bearer && kind == K::Bearer                  ? u"--oauth2-bearer"_s
-                                                                   : u"header "_s + name;
-                add(kind, name, where, h.second);
-            } else if (h.first.compare("Cookie", Qt::CaseInsensitive) == 0) {
-                for (const QByteArray &pair : h.second.split(';')) {
-                    const qsizetype eq = pair.indexOf('=');
-                    const QString cname = QString::fromUtf8(pair.left(eq).trimmed());
-                    if (eq > 0 && eq + 1 < pair.size() && sessionCookie.match(cname).hasMatch())
-                        add(K::SessionCookie, cname, u"cookie "_s + cname, pair.mid(eq + 1));
-                }
-            } else if (keyHeader.match(name).hasMatch() && !h.second.isEmpty()) {
-                add(K::KeyHeader, name, u"header "_s + name, h.second);
-            }
-        }
-        const qsizetype q = r.url.indexOf(u'?');
-        if (q >= 0) {
-            for (const QString &pair : r.url.mid(q + 1).split(u'&')) {
-                const QString name = pair.section(u'=', 0, 0);
-                const QString value = pair.section(u'=', 1);
-                if (!value.isEmpty() && isCredentialParameter(name))
-                    add(K::QueryKey, name, u"query parameter "_s + name, value.toUtf8());
-            }
-        }
-        if (r.body && r.bodyKind == BodyKind::Form) {
-            for (const QByteArray &pair : r.body->split('&')) {
-                const QString name = QString::fromUtf8(pair.left(pair.indexOf('=')));
-                static const QRegularExpression secretField(u"pass|pwd|secret|token|api[-_]?key"_s,
-                    QRegularExpression::CaseInsensitiveOption);
-                if (pair.contains('=') && secretField.match(name).hasMatch() && !pair.endsWith('='))
-                    add(K::BodyField, name, u"form field "_s + name,
-                        pair.mid(pair.indexOf('=') + 1));
-            }
-        }
     }
 
 public:
@@ -1038,6 +982,63 @@ QString credentialKindId(DetectedCredential::Kind kind)
 bool isCredentialParameterName(const QString &name)
 {
     return Importer::isCredentialParameter(name);
+}
+
+QList<DetectedCredential> detectCredentials(
+    const Request &r, int index, bool fromUserOption, bool fromBearerOption)
+{
+    using K = DetectedCredential::Kind;
+    QList<DetectedCredential> found;
+    auto add = [&](K kind, const QString &name, const QString &where, const QByteArray &v) {
+        found.append({ kind, index, name, where, v });
+    };
+    static const QRegularExpression keyHeader(
+        u"(^|[-_])(api[-_]?key|apikey|key|token|secret|auth|signature|password|passwd)$"_s
+        u"|^x-(api|auth|access)"_s,
+        QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression sessionCookie(u"sess|sid$|^sid|auth|token|jwt|remember|login"_s,
+        QRegularExpression::CaseInsensitiveOption);
+    for (const Header &h : r.headers) {
+        const QString name = QString::fromLatin1(h.first);
+        if (h.first.compare("Authorization", Qt::CaseInsensitive) == 0
+            || h.first.compare("Proxy-Authorization", Qt::CaseInsensitive) == 0) {
+            const K kind = h.second.startsWith("Basic ") ? K::BasicAuth
+                : h.second.startsWith("Bearer ")         ? K::Bearer
+                                                         : K::AuthorizationHeader;
+            const QString where = fromUserOption && kind == K::BasicAuth ? u"-u"_s
+                : fromBearerOption && kind == K::Bearer                  ? u"--oauth2-bearer"_s
+                                                                         : u"header "_s + name;
+            add(kind, name, where, h.second);
+        } else if (h.first.compare("Cookie", Qt::CaseInsensitive) == 0) {
+            for (const QByteArray &pair : h.second.split(';')) {
+                const qsizetype eq = pair.indexOf('=');
+                const QString cname = QString::fromUtf8(pair.left(eq).trimmed());
+                if (eq > 0 && eq + 1 < pair.size() && sessionCookie.match(cname).hasMatch())
+                    add(K::SessionCookie, cname, u"cookie "_s + cname, pair.mid(eq + 1));
+            }
+        } else if (keyHeader.match(name).hasMatch() && !h.second.isEmpty()) {
+            add(K::KeyHeader, name, u"header "_s + name, h.second);
+        }
+    }
+    const qsizetype q = r.url.indexOf(u'?');
+    if (q >= 0) {
+        for (const QString &pair : r.url.mid(q + 1).split(u'&')) {
+            const QString name = pair.section(u'=', 0, 0);
+            const QString value = pair.section(u'=', 1);
+            if (!value.isEmpty() && isCredentialParameterName(name))
+                add(K::QueryKey, name, u"query parameter "_s + name, value.toUtf8());
+        }
+    }
+    if (r.body && r.bodyKind == BodyKind::Form) {
+        for (const QByteArray &pair : r.body->split('&')) {
+            const QString name = QString::fromUtf8(pair.left(pair.indexOf('=')));
+            static const QRegularExpression secretField(
+                u"pass|pwd|secret|token|api[-_]?key"_s, QRegularExpression::CaseInsensitiveOption);
+            if (pair.contains('=') && secretField.match(name).hasMatch() && !pair.endsWith('='))
+                add(K::BodyField, name, u"form field "_s + name, pair.mid(pair.indexOf('=') + 1));
+        }
+    }
+    return found;
 }
 
 Result<CurlImport> importCurl(QByteArrayView command, const CurlContext &context)

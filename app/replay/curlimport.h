@@ -54,6 +54,12 @@ struct CurlContext
     std::function<Result<QByteArray>()> readStdin;
 };
 
+// The credentials a request carries literally: Authorization and key-like headers, session
+// cookies, key-like query parameters and secret form fields. `index` goes into each result;
+// the two flags only word `where` ("-u", "--oauth2-bearer") for what curl's options made.
+QList<DetectedCredential> detectCredentials(const Request &request, int index = 0,
+    bool fromUserOption = false, bool fromBearerOption = false);
+
 // Parses `curl …` (bash quoting; "Copy as cURL" from Chromium and Firefox). Error ids: those of
 // splitShellWords, "not-curl", "curl-refuses" (curl itself would exit 2, with curl's reason),
 // "no-url", "missing-argument", "file-not-found", "file-unreadable", "input-too-large",
