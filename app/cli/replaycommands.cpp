@@ -5,6 +5,7 @@
 #include "oauth/connectionmanager.h"
 #include "replay/authbinding.h"
 #include "replay/boundsender.h"
+#include "replay/collections.h"
 #include "replay/curlexport.h"
 #include "replay/curlimport.h"
 #include "replay/diagnosis.h"
@@ -16,8 +17,10 @@
 
 #include <QDir>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QProcessEnvironment>
+#include <QSaveFile>
 #include <QStringDecoder>
 
 #include <memory>
@@ -62,20 +65,50 @@ struct Prepared
     QList<jose::Findings> findings; // per request
 };
 
-// Imports, binds (with placeholders) and checks. Fails the invocation and returns nullopt on error.
-std::optional<Prepared> prepare(Invocation &inv)
+Result<std::unique_ptr<replay::Collections>> openCollections()
 {
-    if (!inv.positional().isEmpty()) {
-        inv.fail(Error::input(
-            u"not-implemented"_s, u"Saved requests are not available yet; use --curl or --har."_s));
+    return replay::Collections::open(paths::databaseFile());
+}
+
+// A saved request, {{variables}} resolved from the environment (empty: none).
+Result<Request> savedRequest(const QString &ref, const QString &environment)
+{
+    Result<std::unique_ptr<replay::Collections>> store = openCollections();
+    if (!store)
+        return store.error();
+    Result<std::pair<replay::Collection, replay::SavedRequest>> found = (*store)->find(ref);
+    if (!found)
+        return found.error();
+    return replay::resolveRequest(found->first, found->second, environment);
+}
+
+// Imports, binds (with placeholders) and checks. Fails the invocation and returns nullopt on error.
+// `requests save` names where the request goes in its argument (forSaving): the request then
+// comes from --curl or --har.
+std::optional<Prepared> prepare(Invocation &inv, bool forSaving = false)
+{
+    const bool saved = !forSaving && !inv.positional().isEmpty();
+    if (int(saved) + int(inv.isSet(u"curl"_s)) + int(inv.isSet(u"har"_s)) != 1
+        || inv.positional().size() > 1) {
+        inv.usage(u"Give one request: a saved REQUEST, --curl 'curl ...' or --har FILE."_s);
         return std::nullopt;
     }
-    if (inv.isSet(u"curl"_s) == inv.isSet(u"har"_s)) {
-        inv.usage(u"Give the request: --curl 'curl ...' or --har FILE."_s);
+    if (!forSaving && inv.isSet(u"env"_s) && !saved) {
+        inv.usage(u"--env applies to a saved request."_s);
         return std::nullopt;
     }
     replay::CurlImport source;
-    if (inv.isSet(u"har"_s)) {
+    std::optional<replay::AuthBinding> savedBinding;
+    if (saved) {
+        Result<Request> r = savedRequest(inv.positional().first(), inv.value(u"env"_s));
+        if (!r) {
+            inv.fail(r.error());
+            return std::nullopt;
+        }
+        if (r->auth.kind != replay::AuthBinding::Kind::None)
+            savedBinding = r->auth;
+        source.requests.append(std::move(r).value());
+    } else if (inv.isSet(u"har"_s)) {
         Result<QByteArray> bytes = io::readFile(inv.value(u"har"_s), 512LL * 1024 * 1024);
         if (!bytes) {
             inv.fail(bytes.error());
@@ -128,19 +161,29 @@ std::optional<Prepared> prepare(Invocation &inv)
     }
     Prepared p { std::move(source), std::nullopt, {} };
 
-    if (inv.isSet(u"with"_s)) {
+    // --with binds the item given; a saved request brings its own binding (--with overrides it).
+    const QString itemRef = inv.isSet(u"with"_s) ? inv.value(u"with"_s)
+        : savedBinding                           ? savedBinding->item
+                                                 : QString();
+    if (!itemRef.isEmpty()) {
         Result<Vault *> v = Vault::openDefault(&inv);
         if (!v) {
             inv.fail(v.error());
             return std::nullopt;
         }
-        p.item = (*v)->find(inv.value(u"with"_s));
+        p.item = (*v)->find(itemRef);
         if (!p.item) {
             inv.fail(Error::input(u"not-found"_s,
-                u"No item is named or has the id \"%1\"."_s.arg(inv.value(u"with"_s))));
+                savedBinding && !inv.isSet(u"with"_s)
+                    ? u"The saved request is bound to \"%1\", which is not in the vault; bind "
+                      "another item with --with ITEM."_s.arg(itemRef)
+                    : u"No item is named or has the id \"%1\"."_s.arg(itemRef)));
             return std::nullopt;
         }
-        const replay::AuthBinding binding = replay::bindingFor(*p.item, inv.value(u"basic-user"_s));
+        replay::AuthBinding binding = inv.isSet(u"with"_s) || !savedBinding
+            ? replay::bindingFor(*p.item, inv.value(u"basic-user"_s))
+            : *savedBinding;
+        binding.item = p.item->name;
         for (Request &r : p.import.requests) {
             if (Result<void> b = replay::applyBinding(r, binding, p.item->name, nullptr); !b) {
                 inv.fail(b.error());
@@ -151,7 +194,8 @@ std::optional<Prepared> prepare(Invocation &inv)
     for (const Request &r : std::as_const(p.import.requests)) {
         replay::FindingContext fc;
         fc.item = p.item;
-        fc.allowedOrigins = inv.values(u"allow-origin"_s);
+        if (!forSaving)
+            fc.allowedOrigins = inv.values(u"allow-origin"_s);
         p.findings.append(replay::requestFindings(r, fc));
     }
     return p;
@@ -459,6 +503,281 @@ void historyRun(Invocation &inv)
     inv.finish(ExitOk);
 }
 
+QString bindingText(const replay::AuthBinding &a)
+{
+    switch (a.kind) {
+    case replay::AuthBinding::Kind::None:
+        return {};
+    case replay::AuthBinding::Kind::ApiKey:
+        return u"with %1 (header %2)"_s.arg(a.item, QString::fromLatin1(a.headerName));
+    case replay::AuthBinding::Kind::JwtBearer:
+        return u"with %1 (Bearer)"_s.arg(a.item);
+    case replay::AuthBinding::Kind::OAuth:
+        return u"with %1 (OAuth Bearer)"_s.arg(a.item);
+    case replay::AuthBinding::Kind::Basic:
+        return u"with %1 (Basic, user %2)"_s.arg(a.item, a.user);
+    }
+    return {};
+}
+
+std::unique_ptr<replay::Collections> collectionsOrFail(Invocation &inv)
+{
+    Result<std::unique_ptr<replay::Collections>> store = openCollections();
+    if (!store) {
+        inv.fail(store.error());
+        return nullptr;
+    }
+    return std::move(store).value();
+}
+
+void requestsList(Invocation &inv)
+{
+    if (!inv.positional().isEmpty())
+        return inv.usage(u"requests list takes no arguments."_s);
+    std::unique_ptr<replay::Collections> store = collectionsOrFail(inv);
+    if (!store)
+        return;
+    Result<QList<replay::Collection>> all = store->list();
+    if (!all)
+        return inv.fail(all.error());
+    if (inv.json()) {
+        QJsonArray a;
+        for (const replay::Collection &c : std::as_const(*all))
+            a.append(QJsonDocument::fromJson(replay::exportCollection(c)).object());
+        inv.printJson(QJsonObject { { u"collections"_s, a } });
+        return inv.finish(ExitOk);
+    }
+    QTextStream &out = inv.out();
+    if (all->isEmpty())
+        out << "No saved requests. Save one with: keyhaven-cli requests save COLLECTION/NAME "
+               "--curl 'curl ...' [--with ITEM]\n";
+    for (const replay::Collection &c : std::as_const(*all)) {
+        QStringList envs;
+        for (const replay::Environment &e : c.environments)
+            envs.append(e.name);
+        out << c.name;
+        if (!envs.isEmpty())
+            out << "  (environments: " << envs.join(u", "_s) << ')';
+        out << '\n';
+        for (const replay::SavedRequest &r : c.requests) {
+            out << "  " << c.name << '/' << r.name << "  " << QString::fromUtf8(r.request.method)
+                << ' ' << r.request.url;
+            const QString with = bindingText(r.request.auth);
+            if (!with.isEmpty())
+                out << "  " << with;
+            out << '\n';
+        }
+    }
+    out.flush();
+    inv.finish(ExitOk);
+}
+
+void requestsShow(Invocation &inv)
+{
+    if (inv.positional().size() != 1)
+        return inv.usage(u"requests show takes one REQUEST (COLLECTION/NAME)."_s);
+    std::unique_ptr<replay::Collections> store = collectionsOrFail(inv);
+    if (!store)
+        return;
+    Result<std::pair<replay::Collection, replay::SavedRequest>> found =
+        store->find(inv.positional().first());
+    if (!found)
+        return inv.fail(found.error());
+    const auto &[collection, saved] = *found;
+    std::optional<Request> resolved;
+    if (inv.isSet(u"env"_s)) {
+        Result<Request> r = replay::resolveRequest(collection, saved, inv.value(u"env"_s));
+        if (!r)
+            return inv.fail(r.error());
+        resolved = std::move(r).value();
+    }
+    const QStringList variables = replay::variablesUsed(saved.request);
+    if (inv.json()) {
+        QJsonObject o { { u"collection"_s, collection.name },
+            { u"request"_s, replay::savedRequestJson(saved) },
+            { u"variables"_s, QJsonArray::fromStringList(variables) } };
+        if (resolved) {
+            QJsonObject r { { u"method"_s, QString::fromUtf8(resolved->method) },
+                { u"url"_s, resolved->url }, { u"headers"_s, headersJson(resolved->headers) } };
+            putBody(r, resolved->body);
+            o.insert(u"resolved"_s, r);
+        }
+        inv.printJson(o);
+        return inv.finish(ExitOk);
+    }
+    const Request &r = resolved ? *resolved : saved.request;
+    QTextStream &out = inv.out();
+    out << "# " << collection.name << '/' << saved.name << '\n';
+    if (!bindingText(r.auth).isEmpty())
+        out << "# " << bindingText(r.auth) << '\n';
+    if (!variables.isEmpty())
+        out << "# variables: " << variables.join(u", "_s)
+            << (resolved ? u" (from %1)"_s.arg(inv.value(u"env"_s)) : QString()) << '\n';
+    out << QString::fromUtf8(r.method) << ' ' << r.url << '\n';
+    for (const replay::Header &h : r.headers)
+        out << QString::fromUtf8(h.first) << ": " << QString::fromUtf8(h.second) << '\n';
+    if (r.body) {
+        out << '\n';
+        if (isUtf8Text(*r.body))
+            out << QString::fromUtf8(*r.body) << '\n';
+        else
+            out << "(" << r.body->size() << " bytes of binary data)\n";
+    }
+    out.flush();
+    inv.finish(ExitOk);
+}
+
+void requestsRm(Invocation &inv)
+{
+    const bool whole = inv.isSet(u"collection"_s);
+    if (whole == (inv.positional().size() == 1) || inv.positional().size() > 1)
+        return inv.usage(
+            u"requests rm takes one REQUEST (COLLECTION/NAME) or --collection NAME."_s);
+    std::unique_ptr<replay::Collections> store = collectionsOrFail(inv);
+    if (!store)
+        return;
+    QString removed;
+    if (whole) {
+        if (Result<void> r = store->remove(inv.value(u"collection"_s)); !r)
+            return inv.fail(r.error());
+        removed = inv.value(u"collection"_s);
+    } else {
+        Result<std::pair<replay::Collection, replay::SavedRequest>> found =
+            store->find(inv.positional().first());
+        if (!found)
+            return inv.fail(found.error());
+        if (Result<void> r = store->removeRequest(found->first.name, found->second.name); !r)
+            return inv.fail(r.error());
+        removed = found->first.name + u'/' + found->second.name;
+    }
+    if (inv.json())
+        inv.printJson(QJsonObject { { u"removed"_s, removed } });
+    else
+        inv.out() << "Removed " << removed << '.' << Qt::endl;
+    inv.finish(ExitOk);
+}
+
+void requestsExport(Invocation &inv)
+{
+    if (inv.positional().size() != 1)
+        return inv.usage(u"requests export takes one COLLECTION."_s);
+    std::unique_ptr<replay::Collections> store = collectionsOrFail(inv);
+    if (!store)
+        return;
+    Result<replay::Collection> c = store->get(inv.positional().first());
+    if (!c)
+        return inv.fail(c.error());
+    const QByteArray json = replay::exportCollection(*c);
+    const QString path = inv.isSet(u"out"_s) ? inv.value(u"out"_s) : u"-"_s;
+    if (path == u"-"_s) {
+        inv.writeRaw(json);
+        return inv.finish(ExitOk);
+    }
+    // Written whole or not at all: a collection in git is never left half-written.
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(json) != json.size() || !file.commit())
+        return inv.fail(Error::environment(u"file-unwritable"_s,
+            u"Cannot write the collection %1: %2"_s.arg(path, file.errorString())));
+    if (inv.json())
+        inv.printJson(QJsonObject { { u"exported"_s, c->name }, { u"file"_s, path },
+            { u"requests"_s, qint64(c->requests.size()) } });
+    else
+        inv.out() << "Exported " << c->name << " to " << path << " (no secrets: items by name)."
+                  << Qt::endl;
+    inv.finish(ExitOk);
+}
+
+void requestsImport(Invocation &inv)
+{
+    if (inv.positional().size() != 1)
+        return inv.usage(u"requests import takes one FILE (- = standard input)."_s);
+    Result<QByteArray> bytes = io::readFile(inv.positional().first(), 64LL * 1024 * 1024);
+    if (!bytes)
+        return inv.fail(bytes.error());
+    Result<replay::Collection> c = replay::importCollection(*bytes);
+    if (!c)
+        return inv.fail(c.error());
+    std::unique_ptr<replay::Collections> store = collectionsOrFail(inv);
+    if (!store)
+        return;
+    Result<replay::Collection> existing = store->get(c->name);
+    if (existing && !inv.isSet(u"replace"_s))
+        return inv.fail(Error::input(u"collection-exists"_s,
+            u"A collection named \"%1\" exists; --replace replaces it."_s.arg(c->name)));
+    if (!existing && existing.error().id != u"not-found")
+        return inv.fail(existing.error());
+    if (Result<void> r = store->put(*c); !r)
+        return inv.fail(r.error());
+    if (inv.json())
+        inv.printJson(
+            QJsonObject { { u"imported"_s, c->name }, { u"requests"_s, qint64(c->requests.size()) },
+                { u"environments"_s, qint64(c->environments.size()) } });
+    else
+        inv.out() << "Imported " << c->name << ": " << c->requests.size()
+                  << (c->requests.size() == 1 ? " request, " : " requests, ")
+                  << c->environments.size()
+                  << (c->environments.size() == 1 ? " environment." : " environments.") << Qt::endl;
+    inv.finish(ExitOk);
+}
+
+void requestsSave(Invocation &inv)
+{
+    if (inv.positional().size() != 1 || !inv.positional().first().contains(u'/'))
+        return inv.usage(u"requests save takes COLLECTION/NAME and --curl or --har."_s);
+    const QString ref = inv.positional().first();
+    std::optional<Prepared> p = prepare(inv, true);
+    if (!p)
+        return;
+    if (p->import.requests.size() != 1)
+        return inv.fail(Error::input(u"several-requests"_s,
+            u"The command sends %1 requests; a saved request is one (pick a HAR entry with "
+            "--entry N, or split the curl command at --next)."_s.arg(p->import.requests.size())));
+    if (!p->import.unknownOptions.isEmpty())
+        return inv.fail(Error::input(u"unknown-option"_s,
+            u"Not saved: curl options that replay does not know (%1) would be lost."_s.arg(
+                p->import.unknownOptions.join(u", "_s))));
+    replay::SavedRequest saved;
+    saved.name = ref.mid(ref.indexOf(u'/') + 1);
+    saved.request = p->import.requests.first();
+    saved.request.reads.clear();
+    replay::removeBoundHeader(saved.request);
+    std::unique_ptr<replay::Collections> store = collectionsOrFail(inv);
+    if (!store)
+        return;
+    const QString collection = ref.left(ref.indexOf(u'/'));
+    if (Result<void> r = store->saveRequest(collection, saved); !r)
+        return inv.fail(r.error());
+    const QStringList variables = replay::variablesUsed(saved.request);
+    if (inv.json()) {
+        inv.printJson(
+            QJsonObject { { u"saved"_s, ref }, { u"request"_s, replay::savedRequestJson(saved) },
+                { u"variables"_s, QJsonArray::fromStringList(variables) } });
+    } else {
+        inv.out() << "Saved " << ref;
+        if (!bindingText(saved.request.auth).isEmpty())
+            inv.out() << ' ' << bindingText(saved.request.auth);
+        inv.out() << '.' << Qt::endl;
+    }
+    inv.finish(ExitOk);
+}
+
+// Where a request comes from (replay, requests save) and the item bound to it.
+QList<QCommandLineOption> sourceOptions()
+{
+    return {
+        QCommandLineOption(u"curl"_s, u"A curl command line (as pasted)."_s, u"COMMAND"_s),
+        QCommandLineOption(u"har"_s, u"A HAR 1.2 file."_s, u"FILE"_s),
+        QCommandLineOption(u"entry"_s, u"The HAR entry to replay (from 0)."_s, u"N"_s),
+        QCommandLineOption(u"host"_s, u"HAR: only entries to this host."_s, u"HOST"_s),
+        QCommandLineOption(u"method"_s, u"HAR: only entries with this method."_s, u"METHOD"_s),
+        QCommandLineOption(
+            u"status"_s, u"HAR: only entries whose recorded answer had this status."_s, u"CODE"_s),
+        QCommandLineOption(u"with"_s, u"Bind this vault item's credential."_s, u"ITEM"_s),
+        QCommandLineOption(
+            u"basic-user"_s, u"Basic auth: this user with the item's secret."_s, u"USER"_s),
+    };
+}
+
 } // namespace
 
 QList<Command> replayCommands()
@@ -466,21 +785,14 @@ QList<Command> replayCommands()
     return {
         Command {
             { u"replay"_s },
-            u"REQUEST | --curl 'curl ...' | --har FILE [--entry N] [--with ITEM] "
+            u"REQUEST [--env NAME] | --curl 'curl ...' | --har FILE [--entry N] [--with ITEM] "
             "[--basic-user USER] [--allow-origin ORIGIN]... [--dry-run | --export-curl] [--json]"_s,
             u"Send a request with a vault credential; explain 401/403/407/429"_s,
-            {
-                QCommandLineOption(u"curl"_s, u"A curl command line (as pasted)."_s, u"COMMAND"_s),
-                QCommandLineOption(u"har"_s, u"A HAR 1.2 file."_s, u"FILE"_s),
-                QCommandLineOption(u"entry"_s, u"The HAR entry to replay (from 0)."_s, u"N"_s),
-                QCommandLineOption(u"host"_s, u"HAR: only entries to this host."_s, u"HOST"_s),
-                QCommandLineOption(
-                    u"method"_s, u"HAR: only entries with this method."_s, u"METHOD"_s),
-                QCommandLineOption(u"status"_s,
-                    u"HAR: only entries whose recorded answer had this status."_s, u"CODE"_s),
-                QCommandLineOption(u"with"_s, u"Bind this vault item's credential."_s, u"ITEM"_s),
-                QCommandLineOption(
-                    u"basic-user"_s, u"Basic auth: this user with the item's secret."_s, u"USER"_s),
+            sourceOptions() + QList<QCommandLineOption> {
+                QCommandLineOption(u"env"_s,
+                    u"A saved request: fill its {{variables}} from this environment of its "
+                    "collection."_s,
+                    u"NAME"_s),
                 QCommandLineOption(u"allow-origin"_s,
                     u"Allow the credential to go to this origin for this request."_s, u"ORIGIN"_s),
                 QCommandLineOption(u"dry-run"_s, u"Print what would be sent; send nothing."_s),
@@ -491,7 +803,10 @@ QList<Command> replayCommands()
             },
             { u"REQUEST"_s },
             replayRun,
-            u"Imports the curl command as curl would send it (several requests for several URLs "
+            u"REQUEST is a saved request (COLLECTION/NAME, or a NAME only one collection has; see "
+            "requests list): its {{variables}} come from --env NAME, its item binding is used "
+            "unless --with names another. "
+            "--curl imports the command as curl would send it (several requests for several URLs "
             "or --next). With --with ITEM the item's credential is attached: an API key in its "
             "header, a JWT as Bearer, an OAuth connection's access token as Bearer (refreshed when "
             "it "
@@ -510,6 +825,79 @@ QList<Command> replayCommands()
             "attempts}.\n"
             "Exit: 0 ok, 1 a 4xx/5xx answer or a blocking finding, 2 usage or malformed input "
             "(also where curl itself would refuse), 3 network, keychain or database."_s,
+        },
+        Command {
+            { u"requests"_s, u"list"_s },
+            u"[--json]"_s,
+            u"List saved requests by collection, with their environments"_s,
+            { jsonOption() },
+            {},
+            requestsList,
+            u"--json prints {\"collections\": [...]}, each collection as requests export writes "
+            "it."_s,
+        },
+        Command {
+            { u"requests"_s, u"show"_s },
+            u"REQUEST [--env NAME] [--json]"_s,
+            u"Show a saved request (with --env: its variables filled in)"_s,
+            { QCommandLineOption(u"env"_s, u"Fill the {{variables}} from this environment."_s,
+                  u"NAME"_s),
+                jsonOption() },
+            { u"REQUEST"_s },
+            requestsShow,
+            u"REQUEST is COLLECTION/NAME, or a NAME only one collection has. The credential is "
+            "never shown: a request holds the name of its vault item.\n"
+            "--json prints {collection, request, variables, resolved (with --env)}."_s,
+        },
+        Command {
+            { u"requests"_s, u"save"_s },
+            u"COLLECTION/NAME --curl 'curl ...' | --har FILE [--entry N] [--with ITEM] "
+            "[--basic-user USER] [--json]"_s,
+            u"Save a request into a collection (created when missing)"_s,
+            sourceOptions() + QList<QCommandLineOption> { jsonOption() },
+            { u"COLLECTION/NAME"_s },
+            requestsSave,
+            u"The request keeps a reference to the item given with --with, never its secret: a "
+            "credential pasted into the command (Authorization or key header, session cookie, "
+            "key in the query, secret form field) is refused; add it to the vault (keys add) and "
+            "bind it with --with. {{variables}} in the URL, header values and body are filled "
+            "from an environment when the request is sent (replay REQUEST --env NAME). A request "
+            "with the same name is replaced."_s,
+        },
+        Command {
+            { u"requests"_s, u"rm"_s },
+            u"REQUEST | --collection NAME [--json]"_s,
+            u"Remove a saved request, or a whole collection"_s,
+            { QCommandLineOption(
+                  u"collection"_s, u"Remove this collection and all its requests."_s, u"NAME"_s),
+                jsonOption() },
+            { u"REQUEST"_s },
+            requestsRm,
+        },
+        Command {
+            { u"requests"_s, u"export"_s },
+            u"COLLECTION [--out FILE|-] [--json]"_s,
+            u"Write a collection as JSON for git (stable order, no secrets)"_s,
+            { QCommandLineOption(u"out"_s, u"Write here (default: standard output)."_s, u"FILE"_s),
+                jsonOption() },
+            { u"COLLECTION"_s },
+            requestsExport,
+            u"Prints {\"format\": \"keyhaven-collection\", \"version\": 1, name, ca_file, "
+            "environments: [{name, variables}], requests: [{name, method, url, headers: [[name, "
+            "value]...], body | body_base64, body_kind, auth: {kind, item, user, header}, "
+            "options}]}. Keys are sorted, environments by name, requests in order: the same "
+            "collection always gives the same bytes. Credentials are item names."_s,
+        },
+        Command {
+            { u"requests"_s, u"import"_s },
+            u"FILE|- [--replace] [--json]"_s,
+            u"Read a collection written by requests export"_s,
+            { QCommandLineOption(u"replace"_s, u"Replace a collection of the same name."_s),
+                jsonOption() },
+            { u"FILE"_s },
+            requestsImport,
+            u"A file that carries a credential (in a header, cookie, query or a secret-looking "
+            "variable) is refused, and so is one that is not a Keyhaven collection."_s,
         },
         Command {
             { u"history"_s },

@@ -68,4 +68,20 @@ Result<void> applyBinding(Request &request, const AuthBinding &binding, const QS
     return {};
 }
 
+void removeBoundHeader(Request &request)
+{
+    switch (request.auth.kind) {
+    case AuthBinding::Kind::None:
+        return;
+    case AuthBinding::Kind::ApiKey:
+        request.removeHeaders(request.auth.headerName);
+        return;
+    case AuthBinding::Kind::JwtBearer:
+    case AuthBinding::Kind::OAuth:
+    case AuthBinding::Kind::Basic:
+        request.removeHeaders("Authorization");
+        return;
+    }
+}
+
 } // namespace keyhaven::replay

@@ -21,4 +21,8 @@ AuthBinding bindingFor(const vault::Item &item, const QString &basicUser = {});
 Result<void> applyBinding(Request &request, const AuthBinding &binding, const QString &itemName,
     const SecretBytes *secret);
 
+// Removes the header that request.auth writes (what applyBinding put there), keeping the binding:
+// the request as it is saved, with the reference and without the credential.
+void removeBoundHeader(Request &request);
+
 } // namespace keyhaven::replay

@@ -85,7 +85,7 @@ bool isUtf8(const QByteArray &bytes)
 // The body is substituted unless it is a file's bytes.
 bool bodyTakesVariables(const Request &r) { return r.body && r.bodyKind != BodyKind::File; }
 
-QJsonObject requestJson(const SavedRequest &s)
+QJsonObject requestJsonImpl(const SavedRequest &s)
 {
     const Request &r = s.request;
     QJsonArray headers;
@@ -143,7 +143,7 @@ QJsonObject collectionJson(const Collection &c)
     }
     QJsonArray requests;
     for (const SavedRequest &s : c.requests)
-        requests.append(requestJson(s));
+        requests.append(requestJsonImpl(s));
     QJsonObject o {
         { u"format"_s, kFormat },
         { u"version"_s, 1 },
@@ -370,6 +370,8 @@ Result<Request> resolveRequest(
         r.caFile = c.caFile;
     return r;
 }
+
+QJsonObject savedRequestJson(const SavedRequest &request) { return requestJsonImpl(request); }
 
 QByteArray exportCollection(const Collection &c)
 {

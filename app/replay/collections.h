@@ -8,6 +8,7 @@
 #include "replay/request.h"
 
 #include <QByteArray>
+#include <QJsonObject>
 #include <QList>
 #include <QMap>
 #include <QString>
@@ -64,6 +65,8 @@ Result<Request> resolveRequest(
 // "body" | "body_base64", "body_kind", "auth": {"kind", "item", "user", "header"}, "options"}]}.
 // Keys sorted, environments by name, requests in order: the same collection gives the same bytes.
 QByteArray exportCollection(const Collection &collection);
+// One request as it appears in the export (the "requests" array's element).
+QJsonObject savedRequestJson(const SavedRequest &request);
 // Error ids: "collection-malformed", "input-too-large", and those of validateCollection.
 Result<Collection> importCollection(const QByteArray &json);
 

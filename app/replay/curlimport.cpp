@@ -776,10 +776,13 @@ private:
         for (int u = 0; u < op.urls.size(); ++u) {
             Request r;
             QByteArray url = op.urls[u];
-            if (!url.contains("://"))
+            // A URL that starts with a {{variable}} ("{{base}}/v1") is a saved request's
+            // template: its scheme and host come from the environment, so it is kept as written.
+            const bool templated = url.startsWith("{{");
+            if (!url.contains("://") && !templated)
                 url.prepend("http://");
             // Credentials in the URL (user:password@host) become Basic, as with -u.
-            const qsizetype authStart = url.indexOf("://") + 3;
+            const qsizetype authStart = templated ? 0 : url.indexOf("://") + 3;
             qsizetype authEnd = url.size();
             for (qsizetype i = authStart; i < url.size(); ++i) {
                 if (url[i] == '/' || url[i] == '?' || url[i] == '#') {
@@ -796,7 +799,7 @@ private:
                 url.remove(authStart, atSign + 1 - authStart);
                 authEnd -= atSign + 1 - authStart;
             }
-            if (authEnd == url.size() || url[authEnd] != '/')
+            if (!templated && (authEnd == url.size() || url[authEnd] != '/'))
                 url.insert(authEnd, '/');
             const qsizetype hash = url.indexOf('#');
             if (hash >= 0)

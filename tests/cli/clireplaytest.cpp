@@ -1,7 +1,7 @@
 // tests/cli/clireplaytest.cpp — keyhaven-cli replay against two real python3-httpbin servers on
 // 127.0.0.1 (two origins), with real vault items in the real keychain: dry-run shape, curl's
 // refusals, rule 7 (cross-origin refusal, no credential after a cross-origin redirect), sending
-// and 401 diagnosis.
+// and 401 diagnosis; saved requests (requests save/export/import, replay REQUEST --env).
 #include "testsupport.h"
 
 #include <QDir>
@@ -281,6 +281,107 @@ private Q_SLOTS:
     }
 
     // Runs last: every send above was recorded, and no secret reached the database files.
+    void savedRequests()
+    {
+        const QString data = qEnvironmentVariable("KEYHAVEN_DATA_DIR");
+        ProcessResult r = cli({ u"requests"_s, u"save"_s, u"Api/headers"_s, u"--curl"_s,
+            u"curl '{{base}}/headers' -H 'X-Tenant: {{tenant}}'"_s, u"--with"_s, u"hb-key"_s });
+        QVERIFY2(r.exitCode == 0, describe(r).constData());
+        // A pasted key the binding replaces is not saved.
+        r = cli({ u"requests"_s, u"save"_s, u"Api/replaced"_s, u"--curl"_s,
+            u"curl {{base}}/get -H 'X-Api-Key: pasted-zzz-0123'"_s, u"--with"_s, u"hb-key"_s });
+        QVERIFY2(r.exitCode == 0, describe(r).constData());
+        // A pasted key without a binding is refused, and not echoed.
+        r = cli({ u"requests"_s, u"save"_s, u"Api/leaky"_s, u"--curl"_s,
+            u"curl {{base}}/get -H 'X-Api-Key: pasted-zzz-4567'"_s });
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("carries a credential in the header X-Api-Key"), r.err.constData());
+        QVERIFY(!r.err.contains("pasted-zzz"));
+
+        const QString file = data + u"/api.json"_s;
+        r = cli({ u"requests"_s, u"export"_s, u"Api"_s, u"--out"_s, file });
+        QVERIFY2(r.exitCode == 0, describe(r).constData());
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray exported = f.readAll();
+        f.close();
+        QVERIFY(!exported.contains(m_key) && !exported.contains("pasted-zzz"));
+        QJsonObject collection = QJsonDocument::fromJson(exported).object();
+        QCOMPARE(collection.value(u"format"_s).toString(), u"keyhaven-collection"_s);
+        const QJsonArray requests = collection.value(u"requests"_s).toArray();
+        QCOMPARE(requests.size(), 2);
+        QCOMPARE(requests[0][u"url"_s].toString(), u"{{base}}/headers"_s);
+        QCOMPARE(requests[0][u"auth"_s][u"item"_s].toString(), u"hb-key"_s);
+        QCOMPARE(requests[0][u"auth"_s][u"header"_s].toString(), u"X-Api-Key"_s);
+        // Stdout gives the same bytes as the file.
+        r = cli({ u"requests"_s, u"export"_s, u"Api"_s });
+        QCOMPARE(r.out, exported);
+
+        // Environments come with the file; importing over a collection needs --replace.
+        collection.insert(u"environments"_s,
+            QJsonArray {
+                QJsonObject { { u"name"_s, u"a"_s },
+                    { u"variables"_s,
+                        QJsonObject { { u"base"_s, m_originA }, { u"tenant"_s, u"acme"_s } } } },
+                QJsonObject { { u"name"_s, u"b"_s },
+                    { u"variables"_s,
+                        QJsonObject { { u"base"_s, m_originB }, { u"tenant"_s, u"beta"_s } } } } });
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write(QJsonDocument(collection).toJson());
+        f.close();
+        r = cli({ u"requests"_s, u"import"_s, file });
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains("--replace"));
+        r = cli({ u"requests"_s, u"import"_s, file, u"--replace"_s });
+        QVERIFY2(r.exitCode == 0, describe(r).constData());
+        QVERIFY(r.out.contains("2 requests, 2 environments"));
+
+        // Sent with environment a: the vault's key once, the variable filled in.
+        r = cli({ u"replay"_s, u"Api/headers"_s, u"--env"_s, u"a"_s, u"--json"_s });
+        QVERIFY2(r.exitCode == 0, describe(r).constData());
+        const QJsonObject echoed =
+            QJsonDocument::fromJson(bodyJson(r).value(u"body"_s).toString().toUtf8())
+                .object()
+                .value(u"headers"_s)
+                .toObject();
+        QCOMPARE(echoed.value(u"X-Api-Key"_s).toString().toUtf8(), m_key);
+        QCOMPARE(echoed.value(u"X-Tenant"_s).toString(), u"acme"_s);
+        // Environment b points at another origin: rule 7 still refuses (by the unique name).
+        r = cli({ u"replay"_s, u"headers"_s, u"--env"_s, u"b"_s });
+        QVERIFY2(r.exitCode == 1, describe(r).constData());
+        QVERIFY(r.err.contains("credential-cross-origin"));
+        // No environment: the missing variables are named, nothing is sent.
+        r = cli({ u"replay"_s, u"Api/headers"_s });
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("{{base}}, {{tenant}}"), r.err.constData());
+        r = cli({ u"requests"_s, u"show"_s, u"Api/headers"_s, u"--env"_s, u"a"_s, u"--json"_s });
+        QVERIFY2(r.exitCode == 0, describe(r).constData());
+        QCOMPARE(bodyJson(r)[u"resolved"_s][u"url"_s].toString(), m_originA + u"/headers"_s);
+        QCOMPARE(bodyJson(r)[u"variables"_s].toArray(), (QJsonArray { u"base"_s, u"tenant"_s }));
+
+        // A secret-looking variable is refused on import.
+        collection.insert(u"name"_s, u"Leaky"_s);
+        collection.insert(u"environments"_s,
+            QJsonArray { QJsonObject { { u"name"_s, u"a"_s },
+                { u"variables"_s, QJsonObject { { u"api_token"_s, u"tok-zzz-999"_s } } } } });
+        r = cli({ u"requests"_s, u"import"_s, u"-"_s }, QJsonDocument(collection).toJson());
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("looks like a secret"), r.err.constData());
+        QVERIFY(!r.err.contains("tok-zzz-999"));
+
+        r = cli({ u"requests"_s, u"list"_s, u"--json"_s });
+        QVERIFY2(r.exitCode == 0, describe(r).constData());
+        const QJsonArray all = bodyJson(r).value(u"collections"_s).toArray();
+        QCOMPARE(all.size(), 1);
+        QCOMPARE(all[0][u"requests"_s].toArray().size(), 2);
+        r = cli({ u"requests"_s, u"rm"_s, u"Api/replaced"_s });
+        QVERIFY2(r.exitCode == 0, describe(r).constData());
+        r = cli({ u"requests"_s, u"list"_s });
+        QVERIFY(r.out.contains("Api/headers") && !r.out.contains("Api/replaced"));
+        QVERIFY(r.out.contains("(environments: a, b)"));
+        QVERIFY(r.out.contains("with hb-key (header X-Api-Key)"));
+    }
+
     void historyIsRedacted()
     {
         const ProcessResult r = cli({ u"history"_s, u"--limit"_s, u"100"_s, u"--json"_s });
