@@ -509,7 +509,11 @@ QString bindingText(const replay::AuthBinding &a)
     case replay::AuthBinding::Kind::None:
         return {};
     case replay::AuthBinding::Kind::ApiKey:
-        return u"with %1 (header %2)"_s.arg(a.item, QString::fromLatin1(a.headerName));
+        return u"with %1 (%2 %3)"_s.arg(a.item,
+            a.placement == replay::AuthBinding::Placement::Query        ? u"query parameter"_s
+                : a.placement == replay::AuthBinding::Placement::Cookie ? u"cookie"_s
+                                                                        : u"header"_s,
+            QString::fromUtf8(a.headerName));
     case replay::AuthBinding::Kind::JwtBearer:
         return u"with %1 (Bearer)"_s.arg(a.item);
     case replay::AuthBinding::Kind::OAuth:
@@ -740,7 +744,7 @@ void requestsSave(Invocation &inv)
     saved.name = ref.mid(ref.indexOf(u'/') + 1);
     saved.request = p->import.requests.first();
     saved.request.reads.clear();
-    replay::removeBoundHeader(saved.request);
+    replay::removeBoundCredential(saved.request);
     std::unique_ptr<replay::Collections> store = collectionsOrFail(inv);
     if (!store)
         return;
@@ -884,7 +888,7 @@ QList<Command> replayCommands()
             requestsExport,
             u"Prints {\"format\": \"keyhaven-collection\", \"version\": 1, name, ca_file, "
             "environments: [{name, variables}], requests: [{name, method, url, headers: [[name, "
-            "value]...], body | body_base64, body_kind, auth: {kind, item, user, header}, "
+            "value]...], body | body_base64, body_kind, auth: {kind, item, user, name, in}, "
             "options}]}. Keys are sorted, environments by name, requests in order: the same "
             "collection always gives the same bytes. Credentials are item names."_s,
         },

@@ -47,7 +47,21 @@ Result<void> applyBinding(Request &request, const AuthBinding &binding, const QS
     case AuthBinding::Kind::None:
         return {};
     case AuthBinding::Kind::ApiKey:
-        request.setHeader(binding.headerName, value);
+        switch (binding.placement) {
+        case AuthBinding::Placement::Header:
+            request.setHeader(binding.headerName, value);
+            break;
+        case AuthBinding::Placement::Query: // percent-encoded, the stand-in too (a valid URL)
+            request.setQueryParameter(binding.headerName, value.toPercentEncoding());
+            break;
+        case AuthBinding::Placement::Cookie:
+            if (secret && (value.contains(';') || value.contains(',')))
+                return Error::input(u"binding"_s,
+                    u"The secret of \"%1\" contains ';' or ',': it cannot go into a cookie."_s.arg(
+                        itemName));
+            request.setCookie(binding.headerName, value);
+            break;
+        }
         return {};
     case AuthBinding::Kind::JwtBearer:
     case AuthBinding::Kind::OAuth:
@@ -68,13 +82,23 @@ Result<void> applyBinding(Request &request, const AuthBinding &binding, const QS
     return {};
 }
 
-void removeBoundHeader(Request &request)
+void removeBoundCredential(Request &request)
 {
     switch (request.auth.kind) {
     case AuthBinding::Kind::None:
         return;
     case AuthBinding::Kind::ApiKey:
-        request.removeHeaders(request.auth.headerName);
+        switch (request.auth.placement) {
+        case AuthBinding::Placement::Header:
+            request.removeHeaders(request.auth.headerName);
+            break;
+        case AuthBinding::Placement::Query:
+            request.removeQueryParameter(request.auth.headerName);
+            break;
+        case AuthBinding::Placement::Cookie:
+            request.removeCookie(request.auth.headerName);
+            break;
+        }
         return;
     case AuthBinding::Kind::JwtBearer:
     case AuthBinding::Kind::OAuth:

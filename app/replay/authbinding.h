@@ -16,13 +16,15 @@ QByteArray itemPlaceholder(const QString &itemName);
 // connection manager refreshes it: seam), Basic when `basicUser` is given.
 AuthBinding bindingFor(const vault::Item &item, const QString &basicUser = {});
 
-// Removes what the binding replaces (an imported Authorization or key header), then writes the
-// credential: the secret when given, otherwise the placeholder (dry run). Error id: "binding".
+// Removes what the binding replaces (an imported Authorization or key header, a query parameter
+// or cookie of the same name), then writes the credential: the secret when given (percent-encoded
+// in a query), otherwise the placeholder (dry run). Error id: "binding".
 Result<void> applyBinding(Request &request, const AuthBinding &binding, const QString &itemName,
     const SecretBytes *secret);
 
-// Removes the header that request.auth writes (what applyBinding put there), keeping the binding:
-// the request as it is saved, with the reference and without the credential.
-void removeBoundHeader(Request &request);
+// Removes what request.auth writes (the header, query parameter or cookie applyBinding put
+// there), keeping the binding: the request as it is saved, with the reference and without the
+// credential.
+void removeBoundCredential(Request &request);
 
 } // namespace keyhaven::replay

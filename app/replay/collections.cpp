@@ -56,6 +56,16 @@ const QList<std::pair<AuthBinding::Kind, QString>> &authKindIds()
     return ids;
 }
 
+const QList<std::pair<AuthBinding::Placement, QString>> &placementIds()
+{
+    static const QList<std::pair<AuthBinding::Placement, QString>> ids {
+        { AuthBinding::Placement::Header, u"header"_s },
+        { AuthBinding::Placement::Query, u"query"_s },
+        { AuthBinding::Placement::Cookie, u"cookie"_s },
+    };
+    return ids;
+}
+
 template <typename E> QString idOf(const QList<std::pair<E, QString>> &ids, E value)
 {
     for (const auto &[v, id] : ids) {
@@ -109,8 +119,10 @@ QJsonObject requestJsonImpl(const SavedRequest &s)
             { u"item"_s, r.auth.item } };
         if (r.auth.kind == AuthBinding::Kind::Basic)
             auth.insert(u"user"_s, r.auth.user);
-        if (r.auth.kind == AuthBinding::Kind::ApiKey)
-            auth.insert(u"header"_s, QString::fromLatin1(r.auth.headerName));
+        if (r.auth.kind == AuthBinding::Kind::ApiKey) {
+            auth.insert(u"name"_s, QString::fromUtf8(r.auth.headerName));
+            auth.insert(u"in"_s, idOf(placementIds(), r.auth.placement));
+        }
         o.insert(u"auth"_s, auth);
     }
     QJsonObject options;
@@ -207,7 +219,12 @@ Result<SavedRequest> requestFromJson(const QJsonValue &v, int index)
         r.auth.kind = *kind;
         r.auth.item = a.value(u"item"_s).toString();
         r.auth.user = a.value(u"user"_s).toString();
-        r.auth.headerName = a.value(u"header"_s).toString().toLatin1();
+        r.auth.headerName = a.value(u"name"_s).toString().toUtf8();
+        const std::optional<AuthBinding::Placement> placement =
+            valueOf(placementIds(), a.value(u"in"_s).toString(u"header"_s));
+        if (!placement)
+            return malformed(where + u" has an auth \"in\" that is not header, query or cookie"_s);
+        r.auth.placement = *placement;
         if (r.auth.kind != AuthBinding::Kind::None && r.auth.item.isEmpty())
             return malformed(where + u" has an auth binding without an \"item\""_s);
         if (r.auth.kind == AuthBinding::Kind::ApiKey && r.auth.headerName.isEmpty())

@@ -62,8 +62,9 @@ Result<Request> resolveRequest(
 
 // {"format": "keyhaven-collection", "version": 1, "name", "ca_file", "environments": [{"name",
 // "variables": {...}}], "requests": [{"name", "method", "url", "headers": [[name, value]...],
-// "body" | "body_base64", "body_kind", "auth": {"kind", "item", "user", "header"}, "options"}]}.
-// Keys sorted, environments by name, requests in order: the same collection gives the same bytes.
+// "body" | "body_base64", "body_kind", "auth": {"kind", "item", "user" (basic), "name" and "in"
+// (api-key: header, query or cookie)}, "options"}]}. Keys sorted, environments by name, requests in
+// order: the same collection gives the same bytes.
 QByteArray exportCollection(const Collection &collection);
 // One request as it appears in the export (the "requests" array's element).
 QJsonObject savedRequestJson(const SavedRequest &request);

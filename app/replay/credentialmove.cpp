@@ -50,11 +50,22 @@ std::optional<VaultCandidate> vaultCandidate(
         break;
     }
     case K::QueryKey:
-    case K::SessionCookie:
+    case K::SessionCookie: {
+        const bool query = credential.kind == K::QueryKey;
+        c.item.kind = vault::ItemKind::ApiKey;
+        c.item.name = u"%1 %2"_s.arg(host, credential.name);
+        c.secret = SecretBytes::copyOf(
+            query ? QByteArray::fromPercentEncoding(credential.value) : credential.value);
+        c.binding.kind = AuthBinding::Kind::ApiKey;
+        c.binding.placement =
+            query ? AuthBinding::Placement::Query : AuthBinding::Placement::Cookie;
+        c.binding.headerName = credential.name.toUtf8();
+        break;
+    }
     case K::BodyField:
         if (why)
-            *why = u"A binding puts a credential into a header; the %1 stays in the request."_s.arg(
-                credential.where);
+            *why = u"A binding puts a credential into a header, the query or a cookie; the %1 "
+                   "stays in the request."_s.arg(credential.where);
         return std::nullopt;
     }
     if (c.secret.isEmpty()) {
@@ -77,7 +88,11 @@ void removeCredential(Request &request, const DetectedCredential &credential)
         request.removeHeaders(credential.name.toLatin1());
         break;
     case K::QueryKey:
+        request.removeQueryParameter(credential.name.toUtf8());
+        break;
     case K::SessionCookie:
+        request.removeCookie(credential.name.toUtf8());
+        break;
     case K::BodyField:
         break; // not movable (vaultCandidate says why)
     }

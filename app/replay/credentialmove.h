@@ -19,14 +19,14 @@ struct VaultCandidate
 };
 
 // A key header or an Authorization value becomes an API key item (its header), a Bearer token a
-// JWT item, Basic (-u) an API key item holding the password with a Basic binding for the user.
-// A key in the query, a cookie or a form field has no binding that puts it back (bindings write
-// headers): nullopt, with the reason in *why.
+// JWT item, Basic (-u) an API key item holding the password with a Basic binding for the user,
+// a key in the query or a session cookie an API key item bound to that parameter or cookie. A
+// form field has no binding that puts it back: nullopt, with the reason in *why.
 std::optional<VaultCandidate> vaultCandidate(
     const Request &request, const DetectedCredential &credential, QString *why = nullptr);
 
-// Takes the credential out of the request (the header, or the Basic Authorization line), so that
-// only the binding's reference is left.
+// Takes the credential out of the request (the header, the Basic Authorization line, the query
+// parameter or the cookie), so that only the binding's reference is left.
 void removeCredential(Request &request, const DetectedCredential &credential);
 
 } // namespace keyhaven::replay

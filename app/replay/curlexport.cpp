@@ -118,7 +118,16 @@ CurlExport exportCurl(
     for (qsizetype i = 0; i < requests.size(); ++i) {
         const Request &r = requests[i];
         const bool bound = item && r.auth.kind != AuthBinding::Kind::None;
-        lines.append((i == 0 ? "curl " : "--next ") + shellQuote(r.url.toUtf8()));
+        // A key in the query: curl URL-encodes what --url-query gets (curl 7.87 and later).
+        const bool inQuery = bound && r.auth.kind == AuthBinding::Kind::ApiKey
+            && r.auth.placement == AuthBinding::Placement::Query;
+        Request withoutKey = r;
+        if (inQuery)
+            withoutKey.removeQueryParameter(r.auth.headerName);
+        lines.append((i == 0 ? "curl " : "--next ") + shellQuote(withoutKey.url.toUtf8()));
+        if (inQuery)
+            lines.append("--url-query " + shellQuote(QByteArray(r.auth.headerName + '='))
+                + substitution(*item, cli));
         // curl reads [] and {} in a URL as globs: -g sends them as they are.
         if (r.url.contains(u'[') || r.url.contains(u'{'))
             lines.append("-g");

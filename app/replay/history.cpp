@@ -1,6 +1,8 @@
 // replay/history.cpp — redaction and the replay_history table.
 #include "replay/history.h"
 
+#include "replay/authbinding.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSqlDatabase>
@@ -80,11 +82,18 @@ HistoryEntry historyEntry(const Request &sent, const QString &itemName, const Re
         QByteArray value = redact(h.second, redactions);
         // A Basic credential is base64 of "user:secret": the secret's own base64 never shows in
         // it, so the whole value goes.
+        // It is written as a dry run shows it, with the user (not a secret), so that "send
+        // again" knows whom to send.
         if (h.first.compare("Authorization", Qt::CaseInsensitive) == 0 && value == h.second
-            && !redactions.isEmpty() && value.startsWith("Basic "))
-            value = "Basic "
-                + (itemName.isEmpty() ? "\u2039redacted\u203a"_ba
-                                      : (u"\u2039item "_s + itemName + u"\u203a"_s).toUtf8());
+            && !redactions.isEmpty() && value.startsWith("Basic ")) {
+            if (itemName.isEmpty())
+                value = "Basic \u2039redacted\u203a"_ba;
+            else if (sent.auth.kind == AuthBinding::Kind::Basic)
+                value = QByteArray("Basic \u2039base64 of ") + sent.auth.user.toUtf8() + ':'
+                    + itemPlaceholder(itemName) + "\u203a";
+            else
+                value = QByteArray("Basic ") + itemPlaceholder(itemName);
+        }
         e.requestHeaders.append(Header { h.first, value });
     }
     if (sent.body)

@@ -42,6 +42,131 @@ void Request::setHeader(const QByteArray &name, const QByteArray &value)
         headers.removeAt(j);
 }
 
+namespace {
+
+// The URL split around its query: before "?", the query's pairs, and "#..." (kept as written).
+struct QueryParts
+{
+    QString head;
+    QStringList pairs;
+    QString fragment;
+    bool hadQuery = false;
+};
+
+QueryParts splitQuery(const QString &url)
+{
+    QueryParts p;
+    QString rest = url;
+    const qsizetype hash = rest.indexOf(u'#');
+    if (hash >= 0) {
+        p.fragment = rest.mid(hash);
+        rest.truncate(hash);
+    }
+    const qsizetype q = rest.indexOf(u'?');
+    p.hadQuery = q >= 0;
+    p.head = q >= 0 ? rest.left(q) : rest;
+    if (q >= 0 && q + 1 < rest.size())
+        p.pairs = rest.mid(q + 1).split(u'&');
+    return p;
+}
+
+QString joinQuery(const QueryParts &p)
+{
+    if (p.pairs.isEmpty())
+        return p.head + p.fragment;
+    return p.head + u'?' + p.pairs.join(u'&') + p.fragment;
+}
+
+bool pairNamed(QStringView pair, QByteArrayView name)
+{
+    const QStringView key = pair.left(pair.indexOf(u'='));
+    return QByteArray::fromPercentEncoding(key.toUtf8()) == name;
+}
+
+QList<QByteArray> cookiePairs(const QByteArray &header)
+{
+    QList<QByteArray> out;
+    for (const QByteArray &pair : header.split(';')) {
+        if (!pair.trimmed().isEmpty())
+            out.append(pair.trimmed());
+    }
+    return out;
+}
+
+bool cookieNamed(const QByteArray &pair, QByteArrayView name)
+{
+    return pair.left(pair.indexOf('=')).trimmed() == name;
+}
+
+} // namespace
+
+void Request::setQueryParameter(QByteArrayView name, const QByteArray &encodedValue)
+{
+    QueryParts p = splitQuery(url);
+    const QString pair = QString::fromUtf8(name.toByteArray().toPercentEncoding()) + u'='
+        + QString::fromUtf8(encodedValue);
+    bool placed = false;
+    for (qsizetype i = 0; i < p.pairs.size(); ++i) {
+        if (!pairNamed(p.pairs[i], name))
+            continue;
+        if (!placed) {
+            p.pairs[i] = pair;
+            placed = true;
+        } else {
+            p.pairs.removeAt(i--);
+        }
+    }
+    if (!placed)
+        p.pairs.append(pair);
+    url = joinQuery(p);
+}
+
+void Request::removeQueryParameter(QByteArrayView name)
+{
+    QueryParts p = splitQuery(url);
+    p.pairs.removeIf([name](const QString &pair) { return pairNamed(pair, name); });
+    url = joinQuery(p);
+}
+
+void Request::setCookie(QByteArrayView name, const QByteArray &value)
+{
+    const int i = headerIndex("Cookie");
+    const QByteArray pair = name.toByteArray() + '=' + value;
+    if (i < 0) {
+        headers.append({ "Cookie"_ba, pair });
+        return;
+    }
+    QList<QByteArray> pairs = cookiePairs(headers[i].second);
+    bool placed = false;
+    for (qsizetype j = 0; j < pairs.size(); ++j) {
+        if (!cookieNamed(pairs[j], name))
+            continue;
+        if (!placed) {
+            pairs[j] = pair;
+            placed = true;
+        } else {
+            pairs.removeAt(j--);
+        }
+    }
+    if (!placed)
+        pairs.append(pair);
+    headers[i].second = pairs.join("; ");
+}
+
+void Request::removeCookie(QByteArrayView name)
+{
+    for (int i = headerIndex("Cookie"); i >= 0; i = headerIndex("Cookie", i)) {
+        QList<QByteArray> pairs = cookiePairs(headers[i].second);
+        pairs.removeIf([name](const QByteArray &pair) { return cookieNamed(pair, name); });
+        if (pairs.isEmpty()) {
+            headers.removeAt(i);
+            continue;
+        }
+        headers[i].second = pairs.join("; ");
+        ++i;
+    }
+}
+
 QString originOf(const QString &url)
 {
     const QUrl u(url, QUrl::StrictMode);

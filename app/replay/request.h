@@ -26,10 +26,14 @@ struct AuthBinding
         Basic, // Authorization: Basic base64(user ":" secret item)
         OAuth, // Bearer from an OAuth connection, fresh through the token client (seam)
     };
+    // Where an ApiKey goes: a header (the default), a query parameter or a cookie (for APIs that
+    // take the key only there: a pasted "?api_key=" or session cookie moved into the vault).
+    enum class Placement { Header, Query, Cookie };
     Kind kind = Kind::None;
     QString item; // name or id of the vault item
     QString user; // Basic only
-    QByteArray headerName; // ApiKey: the header to set (from the item)
+    QByteArray headerName; // ApiKey: the header, query parameter or cookie name
+    Placement placement = Placement::Header; // ApiKey only
 };
 
 enum class BodyKind { None, Text, Json, Form, Multipart, File };
@@ -55,6 +59,14 @@ struct Request
     QByteArray headerValue(QByteArrayView name) const;
     void removeHeaders(QByteArrayView name);
     void setHeader(const QByteArray &name, const QByteArray &value); // replaces in place or appends
+    // The query parameter `name` (percent-encoded as given) replaced in place or appended;
+    // removeQueryParameter takes every one of that name out.
+    void setQueryParameter(QByteArrayView name, const QByteArray &encodedValue);
+    void removeQueryParameter(QByteArrayView name);
+    // The cookie `name` in the Cookie header replaced in place or appended (the header is added
+    // when missing); removeCookie takes it out (and an emptied Cookie header).
+    void setCookie(QByteArrayView name, const QByteArray &value);
+    void removeCookie(QByteArrayView name);
 };
 
 // "scheme://host:port" with the scheme's default port made explicit, lowercase scheme and host.

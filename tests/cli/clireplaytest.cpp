@@ -312,7 +312,8 @@ private Q_SLOTS:
         QCOMPARE(requests.size(), 2);
         QCOMPARE(requests[0][u"url"_s].toString(), u"{{base}}/headers"_s);
         QCOMPARE(requests[0][u"auth"_s][u"item"_s].toString(), u"hb-key"_s);
-        QCOMPARE(requests[0][u"auth"_s][u"header"_s].toString(), u"X-Api-Key"_s);
+        QCOMPARE(requests[0][u"auth"_s][u"name"_s].toString(), u"X-Api-Key"_s);
+        QCOMPARE(requests[0][u"auth"_s][u"in"_s].toString(), u"header"_s);
         // Stdout gives the same bytes as the file.
         r = cli({ u"requests"_s, u"export"_s, u"Api"_s });
         QCOMPARE(r.out, exported);
@@ -326,6 +327,14 @@ private Q_SLOTS:
                 QJsonObject { { u"name"_s, u"b"_s },
                     { u"variables"_s,
                         QJsonObject { { u"base"_s, m_originB }, { u"tenant"_s, u"beta"_s } } } } });
+        // A request whose API takes the key in the query (moved there from a pasted "?api_key=").
+        QJsonArray withQuery = collection.value(u"requests"_s).toArray();
+        withQuery.append(
+            QJsonObject { { u"name"_s, u"args"_s }, { u"url"_s, u"{{base}}/get?x=1"_s },
+                { u"auth"_s,
+                    QJsonObject { { u"kind"_s, u"api-key"_s }, { u"item"_s, u"hb-key"_s },
+                        { u"name"_s, u"api_key"_s }, { u"in"_s, u"query"_s } } } });
+        collection.insert(u"requests"_s, withQuery);
         QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
         f.write(QJsonDocument(collection).toJson());
         f.close();
@@ -334,7 +343,7 @@ private Q_SLOTS:
         QVERIFY(r.err.contains("--replace"));
         r = cli({ u"requests"_s, u"import"_s, file, u"--replace"_s });
         QVERIFY2(r.exitCode == 0, describe(r).constData());
-        QVERIFY(r.out.contains("2 requests, 2 environments"));
+        QVERIFY2(r.out.contains("3 requests, 2 environments"), r.out.constData());
 
         // Sent with environment a: the vault's key once, the variable filled in.
         r = cli({ u"replay"_s, u"Api/headers"_s, u"--env"_s, u"a"_s, u"--json"_s });
@@ -346,6 +355,30 @@ private Q_SLOTS:
                 .toObject();
         QCOMPARE(echoed.value(u"X-Api-Key"_s).toString().toUtf8(), m_key);
         QCOMPARE(echoed.value(u"X-Tenant"_s).toString(), u"acme"_s);
+        // The key in the query: sent, and exported for bash as --url-query (no secret printed).
+        r = cli({ u"replay"_s, u"Api/args"_s, u"--env"_s, u"a"_s, u"--json"_s });
+        QVERIFY2(r.exitCode == 0, describe(r).constData());
+        const QJsonObject args =
+            QJsonDocument::fromJson(bodyJson(r).value(u"body"_s).toString().toUtf8())
+                .object()
+                .value(u"args"_s)
+                .toObject();
+        QCOMPARE(args.value(u"api_key"_s).toString().toUtf8(), m_key);
+        QCOMPARE(args.value(u"x"_s).toString(), u"1"_s);
+        QVERIFY(!r.err.contains(m_key));
+        r = cli({ u"replay"_s, u"Api/args"_s, u"--env"_s, u"a"_s, u"--export-curl"_s });
+        QVERIFY2(r.exitCode == 0, describe(r).constData());
+        QVERIFY2(r.out.contains("--url-query api_key=\"$(keyhaven-cli secret hb-key)\""),
+            r.out.constData());
+        QVERIFY(!r.out.contains(m_key));
+        const QString bin = QFileInfo(keyhaven::test::binPath(u"keyhaven-cli"_s)).absolutePath();
+        const ProcessResult sh = keyhaven::test::run(u"/bin/bash"_s,
+            { u"-c"_s, QString::fromUtf8("set -euo pipefail\n" + r.out.trimmed() + " --fail -sS") },
+            {}, { u"PATH="_s + bin + u':' + qEnvironmentVariable("PATH") }, 60000);
+        QVERIFY2(sh.exitCode == 0, describe(sh).constData());
+        QCOMPARE(
+            QJsonDocument::fromJson(sh.out)[u"args"_s][u"api_key"_s].toString().toUtf8(), m_key);
+
         // Environment b points at another origin: rule 7 still refuses (by the unique name).
         r = cli({ u"replay"_s, u"headers"_s, u"--env"_s, u"b"_s });
         QVERIFY2(r.exitCode == 1, describe(r).constData());
@@ -373,13 +406,14 @@ private Q_SLOTS:
         QVERIFY2(r.exitCode == 0, describe(r).constData());
         const QJsonArray all = bodyJson(r).value(u"collections"_s).toArray();
         QCOMPARE(all.size(), 1);
-        QCOMPARE(all[0][u"requests"_s].toArray().size(), 2);
+        QCOMPARE(all[0][u"requests"_s].toArray().size(), 3);
         r = cli({ u"requests"_s, u"rm"_s, u"Api/replaced"_s });
         QVERIFY2(r.exitCode == 0, describe(r).constData());
         r = cli({ u"requests"_s, u"list"_s });
         QVERIFY(r.out.contains("Api/headers") && !r.out.contains("Api/replaced"));
         QVERIFY(r.out.contains("(environments: a, b)"));
         QVERIFY(r.out.contains("with hb-key (header X-Api-Key)"));
+        QVERIFY(r.out.contains("with hb-key (query parameter api_key)"));
     }
 
     void historyIsRedacted()

@@ -46,7 +46,12 @@ Collection sample()
     blob.request.url = u"{{base}}/v1/blob"_s;
     blob.request.body = QByteArray("\x00\xff{{base}}\x80", 10);
     blob.request.bodyKind = BodyKind::File;
-    c.requests = { charge, me, blob };
+    SavedRequest legacy;
+    legacy.name = u"Legacy search"_s;
+    legacy.request.url = u"{{base}}/v0/search?q=x"_s;
+    legacy.request.auth = { AuthBinding::Kind::ApiKey, u"legacy"_s, {}, "api_key" };
+    legacy.request.auth.placement = AuthBinding::Placement::Query;
+    c.requests = { charge, me, blob, legacy };
     return c;
 }
 
@@ -69,7 +74,10 @@ private Q_SLOTS:
         QVERIFY2(back.has_value(), qPrintable(back ? QString() : back.error().message));
         QCOMPARE(back->name, c.name);
         QCOMPARE(back->caFile, c.caFile);
-        QCOMPARE(back->requests.size(), 3);
+        QCOMPARE(back->requests.size(), 4);
+        QCOMPARE(back->requests[3].request.auth.placement, AuthBinding::Placement::Query);
+        QCOMPARE(back->requests[3].request.auth.headerName, "api_key"_ba);
+        QVERIFY(json.contains("\"in\": \"query\""));
         QCOMPARE(back->requests[2].request.body, c.requests[2].request.body);
         QCOMPARE(back->requests[2].request.bodyKind, BodyKind::File);
         QCOMPARE(back->requests[0].request.auth.kind, AuthBinding::Kind::ApiKey);

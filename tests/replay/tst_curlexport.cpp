@@ -86,6 +86,35 @@ private Q_SLOTS:
         QVERIFY(e.notes.isEmpty());
     }
 
+    void apiKeyInQueryAndCookie()
+    {
+        Request r;
+        r.url = u"http://127.0.0.1:8080/get?a=1&api_key=pasted&b=2"_s;
+        r.headers = { { "Cookie", "theme=dark" } };
+        const Item key = item(u"hb key"_s, ItemKind::ApiKey);
+        AuthBinding q = bindingFor(key);
+        q.headerName = "api_key";
+        q.placement = AuthBinding::Placement::Query;
+        Request inQuery = r;
+        QVERIFY(applyBinding(inQuery, q, key.name, nullptr).has_value());
+        CurlExport e = exportCurl({ inQuery }, key);
+        QCOMPARE(e.command,
+            "curl 'http://127.0.0.1:8080/get?a=1&b=2' \\\n"
+            "  --url-query api_key=\"$(keyhaven-cli secret 'hb key')\" \\\n"
+            "  -H 'Cookie: theme=dark'\n"_ba);
+        QVERIFY(!e.command.contains("pasted") && !e.command.contains("%E2"));
+
+        AuthBinding c = q;
+        c.headerName = "sid";
+        c.placement = AuthBinding::Placement::Cookie;
+        Request inCookie = r;
+        QVERIFY(applyBinding(inCookie, c, key.name, nullptr).has_value());
+        e = exportCurl({ inCookie }, key);
+        QVERIFY2(
+            e.command.contains("-H 'Cookie: theme=dark; sid='\"$(keyhaven-cli secret 'hb key')\""),
+            e.command.constData());
+    }
+
     void oauthBearerAndJwt()
     {
         Request r;

@@ -347,6 +347,7 @@ private Q_SLOTS:
         QVERIFY(bearer.has_value());
         bool sawBearer = false;
         bool sawQuery = false;
+        bool sawCookie = false;
         for (const DetectedCredential &c : std::as_const(bearer->credentials)) {
             QString why;
             const auto cand = vaultCandidate(bearer->requests.value(c.request), c, &why);
@@ -357,12 +358,150 @@ private Q_SLOTS:
                 QCOMPARE(cand->secret.bytes(), "eyJhbGciOiJIUzI1NiJ9.e30.c2ln"_ba);
             } else if (c.kind == DetectedCredential::Kind::QueryKey) {
                 sawQuery = true;
-                QVERIFY(!cand.has_value());
-                QVERIFY(why.contains(u"query parameter api_key"_s));
+                QVERIFY2(cand.has_value(), qPrintable(why));
+                QCOMPARE(cand->binding.placement, AuthBinding::Placement::Query);
+                QCOMPARE(cand->binding.headerName, "api_key"_ba);
+                QCOMPARE(cand->secret.bytes(), "zz"_ba);
+                Request moved = bearer->requests.value(c.request);
+                removeCredential(moved, c);
+                QCOMPARE(moved.url, u"https://api.example.com/"_s);
+            } else if (c.kind == DetectedCredential::Kind::SessionCookie) {
+                sawCookie = true;
+                QVERIFY2(cand.has_value(), qPrintable(why));
+                QCOMPARE(cand->binding.placement, AuthBinding::Placement::Cookie);
+                QCOMPARE(cand->binding.headerName, "session"_ba);
+                QCOMPARE(cand->secret.bytes(), "abc"_ba);
+                Request moved = bearer->requests.value(c.request);
+                removeCredential(moved, c);
+                QVERIFY(!moved.hasHeader("Cookie")); // its only cookie: the header goes
             }
         }
         QVERIFY(sawBearer);
         QVERIFY(sawQuery);
+        QVERIFY(sawCookie);
+        // A secret form field has no binding that puts it back.
+        auto form =
+            importCurl("curl https://api.example.com/login -d user=bob -d password=pw1"_ba, ctx);
+        QVERIFY(form.has_value());
+        QCOMPARE(form->credentials.size(), 1);
+        QString why;
+        QVERIFY(!vaultCandidate(form->requests.first(), form->credentials.first(), &why));
+        QVERIFY(why.contains(u"form field password"_s));
+    }
+
+    void queryAndCookieHelpers()
+    {
+        Request r;
+        r.url = u"https://a.example/p?x=1&api_key=old&y=2&api_key=dup#frag"_s;
+        r.setQueryParameter("api_key", "n%2Bw");
+        QCOMPARE(r.url, u"https://a.example/p?x=1&api_key=n%2Bw&y=2#frag"_s);
+        r.removeQueryParameter("api_key");
+        QCOMPARE(r.url, u"https://a.example/p?x=1&y=2#frag"_s);
+        r.removeQueryParameter("x");
+        r.removeQueryParameter("y");
+        QCOMPARE(r.url, u"https://a.example/p#frag"_s);
+        r.setQueryParameter("k", "v");
+        QCOMPARE(r.url, u"https://a.example/p?k=v#frag"_s);
+
+        r.headers = { { "Cookie", "theme=dark; sid=old" } };
+        r.setCookie("sid", "new");
+        QCOMPARE(r.headerValue("Cookie"), "theme=dark; sid=new"_ba);
+        r.setCookie("lang", "de");
+        QCOMPARE(r.headerValue("Cookie"), "theme=dark; sid=new; lang=de"_ba);
+        r.removeCookie("theme");
+        r.removeCookie("lang");
+        QCOMPARE(r.headerValue("Cookie"), "sid=new"_ba);
+        r.removeCookie("sid");
+        QVERIFY(!r.hasHeader("Cookie"));
+        r.setCookie("sid", "x");
+        QCOMPARE(r.headers, (Headers { { "Cookie", "sid=x" } }));
+
+        // The dry run shows the stand-in; the saved form has neither.
+        Request q;
+        q.url = u"https://a.example/v1?x=1"_s;
+        AuthBinding b { AuthBinding::Kind::ApiKey, u"k"_s, {}, "api_key" };
+        b.placement = AuthBinding::Placement::Query;
+        QVERIFY(applyBinding(q, b, u"k"_s, nullptr).has_value());
+        QCOMPARE(q.url, u"https://a.example/v1?x=1&api_key=%E2%80%B9item%20k%E2%80%BA"_s);
+        removeBoundCredential(q);
+        QCOMPARE(q.url, u"https://a.example/v1?x=1"_s);
+        QCOMPARE(q.auth.placement, AuthBinding::Placement::Query);
+        const SecretBytes semi = SecretBytes::copyOf("a;b");
+        b.placement = AuthBinding::Placement::Cookie;
+        QCOMPARE(applyBinding(q, b, u"k"_s, &semi).error().id, u"binding"_s);
+    }
+
+    void queryCookieAndBasicBindingsSendAndSendAgain()
+    {
+        const std::optional<Item> item = m_vault->find(u"exchange-key"_s);
+        QVERIFY(item.has_value());
+        Exchange exchange(m_network, m_vault, m_history.get());
+
+        // A key in the query: the server gets it, the history row and the shown request do not.
+        Request q;
+        q.url = m_origin + u"/get?x=1"_s;
+        q.auth = { AuthBinding::Kind::ApiKey, item->name, {}, "api_key" };
+        q.auth.placement = AuthBinding::Placement::Query;
+        auto out = run(exchange, q);
+        QVERIFY(out && out->response);
+        QCOMPARE(out->response->status, 200);
+        const QJsonObject args =
+            QJsonDocument::fromJson(out->response->body).object()[u"args"_s].toObject();
+        QCOMPARE(args[u"api_key"_s].toString().toUtf8(), m_key);
+        QCOMPARE(args[u"x"_s].toString(), u"1"_s);
+        HistoryEntry row = m_history->list(1)->first();
+        QVERIFY(!row.url.contains(QString::fromUtf8(m_key)));
+        QVERIFY2(row.url.contains(u"api_key=\u2039item exchange-key\u203a"_s), qPrintable(row.url));
+        Resend again = resendFromHistory(row, item);
+        QCOMPARE(again.request.auth.placement, AuthBinding::Placement::Query);
+        QCOMPARE(again.request.auth.headerName, "api_key"_ba);
+        QCOMPARE(again.request.url, m_origin + u"/get?x=1"_s);
+        QVERIFY(again.notes.isEmpty());
+
+        // A session cookie beside another cookie.
+        Request c;
+        c.url = m_origin + u"/cookies"_s;
+        c.headers = { { "Cookie", "theme=dark" } };
+        c.auth = { AuthBinding::Kind::ApiKey, item->name, {}, "sid" };
+        c.auth.placement = AuthBinding::Placement::Cookie;
+        out = run(exchange, c);
+        QVERIFY(out && out->response);
+        QCOMPARE(out->response->status, 200);
+        const QJsonObject cookies =
+            QJsonDocument::fromJson(out->response->body).object()[u"cookies"_s].toObject();
+        QCOMPARE(cookies[u"sid"_s].toString().toUtf8(), m_key);
+        QCOMPARE(cookies[u"theme"_s].toString(), u"dark"_s);
+        row = m_history->list(1)->first();
+        again = resendFromHistory(row, item);
+        QCOMPARE(again.request.auth.placement, AuthBinding::Placement::Cookie);
+        QCOMPARE(again.request.auth.headerName, "sid"_ba);
+        QCOMPARE(again.request.headerValue("Cookie"), "theme=dark"_ba);
+        QVERIFY(again.notes.isEmpty());
+
+        // Basic: the history keeps the user (not a secret), so sending again needs no question.
+        Request basic;
+        basic.url = m_origin + u"/basic-auth/bob/"_s + QString::fromUtf8(m_key);
+        basic.auth = { AuthBinding::Kind::Basic, item->name, u"bob"_s, {} };
+        out = run(exchange, basic);
+        QVERIFY(out && out->response);
+        QCOMPARE(out->response->status, 200);
+        row = m_history->list(1)->first();
+        again = resendFromHistory(row, item);
+        QCOMPARE(again.request.auth.kind, AuthBinding::Kind::Basic);
+        QCOMPARE(again.request.auth.user, u"bob"_s);
+        QVERIFY(again.notes.isEmpty());
+        // httpbin's path names the expected password, so the history redacted it there too.
+        QVERIFY(!again.request.url.contains(QString::fromUtf8(m_key)));
+        again.request.url = basic.url;
+        out = run(exchange, again.request);
+        QVERIFY(out && out->response);
+        QCOMPARE(out->response->status, 200);
+
+        QFile db(keyhaven::paths::databaseFile());
+        QVERIFY(db.open(QIODevice::ReadOnly));
+        const QByteArray bytes = db.readAll();
+        QVERIFY(!bytes.contains(m_key));
+        QVERIFY(!bytes.contains(QByteArray("bob:" + m_key).toBase64()));
     }
 
     void historyRowSendsAgainWithTheBinding()
