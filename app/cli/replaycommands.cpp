@@ -132,6 +132,8 @@ std::optional<Prepared> prepare(Invocation &inv, bool forSaving = false)
         for (const replay::HarEntry &e : std::as_const(*entries)) {
             if (wanted >= 0 && e.index != wanted)
                 continue;
+            // A HAR holds what the browser sent: its credentials are offered like a curl's.
+            source.credentials += replay::detectCredentials(e.request, int(source.requests.size()));
             source.requests.append(e.request);
             source.notes += e.notes;
         }

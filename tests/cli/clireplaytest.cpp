@@ -210,10 +210,15 @@ private Q_SLOTS:
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
         const QString file = dir.filePath(u"session.har"_s);
-        const QJsonObject get { { u"request"_s,
-                                    QJsonObject { { u"method"_s, u"GET"_s },
-                                        { u"url"_s, QString(m_originA + u"/get"_s) } } },
-            { u"response"_s, QJsonObject { { u"status"_s, 200 } } } };
+        const QJsonObject get {
+            { u"request"_s,
+                QJsonObject { { u"method"_s, u"GET"_s },
+                    { u"url"_s, QString(m_originA + u"/get?access_token=har-tok-1"_s) },
+                    { u"headers"_s,
+                        QJsonArray { QJsonObject { { u"name"_s, u"Cookie"_s },
+                            { u"value"_s, u"theme=dark; sessionid=har-sess-1"_s } } } } } },
+            { u"response"_s, QJsonObject { { u"status"_s, 200 } } }
+        };
         const QJsonObject post { { u"request"_s,
                                      QJsonObject { { u"method"_s, u"POST"_s },
                                          { u"url"_s, QString(m_originA + u"/anything/har"_s) },
@@ -239,6 +244,20 @@ private Q_SLOTS:
             echoed.value(u"headers"_s).toObject().value(u"X-Api-Key"_s).toString().toUtf8(), m_key);
         r = cli({ u"replay"_s, u"--har"_s, file, u"--entry"_s, u"7"_s, u"--dry-run"_s });
         QCOMPARE(r.exitCode, 2);
+        // The browser's credentials are offered for the vault, as a pasted curl's are.
+        r = cli(
+            { u"replay"_s, u"--har"_s, file, u"--entry"_s, u"0"_s, u"--dry-run"_s, u"--json"_s });
+        QVERIFY2(r.exitCode == 0, describe(r).constData());
+        QStringList where;
+        for (const QJsonValue &c : bodyJson(r).value(u"credentials"_s).toArray())
+            where.append(c[u"where"_s].toString());
+        QCOMPARE(where, (QStringList { u"cookie sessionid"_s, u"query parameter access_token"_s }));
+        r = cli({ u"replay"_s, u"--har"_s, file, u"--entry"_s, u"0"_s });
+        QVERIFY2(r.exitCode == 0, describe(r).constData());
+        QVERIFY(r.err.contains("carries a credential in the cookie sessionid"));
+        r = cli({ u"history"_s, u"--limit"_s, u"1"_s, u"--json"_s });
+        QVERIFY(!r.out.contains("har-sess-1") && !r.out.contains("har-tok-1"));
+        QVERIFY(r.out.contains("sessionid=\u2039redacted\u203a"));
     }
 
     // --export-curl: the printed command holds no secret, and bash runs it as printed: the key
