@@ -1,11 +1,11 @@
 // cli/docgen.cpp — keyhaven-cli(1) and the bash/zsh/fish completions, from the command table.
 #include "cli/docgen.h"
+#include "common/io.h"
 #include "common/paths.h"
 #include "vault/metadatastore.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
-#include <QSaveFile>
 
 #include <QRegularExpression>
 #include <QStringBuilder>
@@ -443,10 +443,8 @@ void runGenerate(Invocation &inv)
         inv.out() << text;
         return inv.finish(ExitOk);
     }
-    QSaveFile file(inv.value(u"output"_s));
-    if (!file.open(QIODevice::WriteOnly) || file.write(text.toUtf8()) < 0 || !file.commit())
-        return inv.fail(Error::environment(
-            u"write-failed"_s, u"Cannot write %1: %2"_s.arg(file.fileName(), file.errorString())));
+    if (Result<void> w = io::writeFile(inv.value(u"output"_s), text.toUtf8()); !w)
+        return inv.fail(w.error());
     inv.finish(ExitOk);
 }
 

@@ -12,7 +12,6 @@
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QRegularExpression>
-#include <QSaveFile>
 #include <QStringDecoder>
 #include <QTimeZone>
 
@@ -538,11 +537,8 @@ void keysExport(Invocation &inv)
         inv.writeRaw(json);
         return inv.finish(ExitOk);
     }
-    // Written whole or not at all: a bundle in git is never left half-written.
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(json) != json.size() || !file.commit())
-        return inv.fail(Error::environment(u"file-unwritable"_s,
-            u"Cannot write the bundle %1: %2"_s.arg(path, file.errorString())));
+    if (Result<void> w = io::writeFile(path, json); !w)
+        return inv.fail(w.error());
     if (inv.json())
         inv.printJson(QJsonObject { { u"exported"_s, qint64(items.size()) }, { u"file"_s, path } });
     else

@@ -20,7 +20,6 @@
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QProcessEnvironment>
-#include <QSaveFile>
 #include <QStringDecoder>
 
 #include <memory>
@@ -679,11 +678,8 @@ void requestsExport(Invocation &inv)
         inv.writeRaw(json);
         return inv.finish(ExitOk);
     }
-    // Written whole or not at all: a collection in git is never left half-written.
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(json) != json.size() || !file.commit())
-        return inv.fail(Error::environment(u"file-unwritable"_s,
-            u"Cannot write the collection %1: %2"_s.arg(path, file.errorString())));
+    if (Result<void> w = io::writeFile(path, json); !w)
+        return inv.fail(w.error());
     if (inv.json())
         inv.printJson(QJsonObject { { u"exported"_s, c->name }, { u"file"_s, path },
             { u"requests"_s, qint64(c->requests.size()) } });

@@ -4,6 +4,7 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
+#include <QSaveFile>
 
 #include <cstdio>
 
@@ -38,6 +39,16 @@ Result<QByteArray> readFile(const QString &path, qint64 maxSize)
             u"%1 is larger than the limit of %2 bytes."_s.arg(isStdin ? u"Standard input"_s : path)
                 .arg(maxSize));
     return data;
+}
+
+Result<void> writeFile(const QString &path, QByteArrayView bytes)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes.data(), bytes.size()) != bytes.size()
+        || !file.commit())
+        return Error::environment(
+            u"file-unwritable"_s, u"Cannot write %1: %2"_s.arg(path, file.errorString()));
+    return {};
 }
 
 } // namespace keyhaven::io

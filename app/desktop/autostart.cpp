@@ -1,10 +1,11 @@
 // desktop/autostart.cpp — "Start at login": the XDG autostart entry for the tray reminders.
 #include "desktop/autostart.h"
 
+#include "common/io.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QSaveFile>
 
 using namespace Qt::StringLiterals;
 
@@ -53,10 +54,8 @@ Result<void> setEnabled(bool on, const QString &exec)
     if (!QDir().mkpath(QFileInfo(path).absolutePath()))
         return Error::environment(
             u"autostart-write"_s, u"Cannot create %1."_s.arg(QFileInfo(path).absolutePath()));
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(entry(exec)) < 0 || !file.commit())
-        return Error::environment(
-            u"autostart-write"_s, u"Cannot write %1: %2"_s.arg(path, file.errorString()));
+    if (Result<void> w = io::writeFile(path, entry(exec)); !w)
+        return Error::environment(u"autostart-write"_s, w.error().message);
     return {};
 }
 

@@ -11,7 +11,6 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStringDecoder>
-#include <QUuid>
 
 #include <algorithm>
 
@@ -241,11 +240,6 @@ Result<SavedRequest> requestFromJson(const QJsonValue &v, int index)
     return s;
 }
 
-Error dbError(const QString &what, const QSqlError &e)
-{
-    return Error::environment(u"database"_s, what + u": "_s + e.text());
-}
-
 Error notFound(const QString &what) { return Error::input(u"not-found"_s, what); }
 
 } // namespace
@@ -438,39 +432,29 @@ Result<Collection> importCollection(const QByteArray &json)
     return c;
 }
 
-Collections::Collections(QString connection)
-    : m_connection(std::move(connection))
+Collections::Collections(std::unique_ptr<SqliteConnection> db)
+    : m_db(std::move(db))
 {
 }
 
-Collections::~Collections()
-{
-    QSqlDatabase::database(m_connection, false).close();
-    QSqlDatabase::removeDatabase(m_connection);
-}
+Collections::~Collections() = default;
 
 Result<std::unique_ptr<Collections>> Collections::open(const QString &databaseFile)
 {
-    const QString connection = u"keyhaven-collections-"_s + QUuid::createUuid().toString();
-    std::unique_ptr<Collections> c(new Collections(connection));
-    QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, connection);
-    db.setDatabaseName(databaseFile);
-    db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=5000"_s);
-    if (!db.open())
-        return Error::environment(
-            u"database-open"_s, u"Cannot open %1: %2"_s.arg(databaseFile, db.lastError().text()));
-    QSqlQuery q(db);
-    if (!q.exec(u"CREATE TABLE IF NOT EXISTS replay_collections ("
-                "name TEXT PRIMARY KEY, json TEXT NOT NULL, updated TEXT NOT NULL)"_s))
-        return dbError(u"Cannot create the collections table"_s, q.lastError());
-    return c;
+    Result<std::unique_ptr<SqliteConnection>> db =
+        SqliteConnection::open(databaseFile, u"replay_collections"_s,
+            u"CREATE TABLE IF NOT EXISTS replay_collections ("
+            "name TEXT PRIMARY KEY, json TEXT NOT NULL, updated TEXT NOT NULL)"_s);
+    if (!db)
+        return db.error();
+    return std::unique_ptr<Collections>(new Collections(std::move(db).value()));
 }
 
 Result<QList<Collection>> Collections::list() const
 {
-    QSqlQuery q(QSqlDatabase::database(m_connection));
+    QSqlQuery q(m_db->database());
     if (!q.exec(u"SELECT name, json FROM replay_collections ORDER BY name"_s))
-        return dbError(u"Cannot read the collections"_s, q.lastError());
+        return databaseError(u"Cannot read the collections"_s, q.lastError());
     QList<Collection> out;
     while (q.next()) {
         Result<Collection> c = importCollection(q.value(1).toString().toUtf8());
@@ -485,11 +469,11 @@ Result<QList<Collection>> Collections::list() const
 
 Result<Collection> Collections::get(const QString &name) const
 {
-    QSqlQuery q(QSqlDatabase::database(m_connection));
+    QSqlQuery q(m_db->database());
     q.prepare(u"SELECT json FROM replay_collections WHERE name = ?"_s);
     q.addBindValue(name);
     if (!q.exec())
-        return dbError(u"Cannot read the collections"_s, q.lastError());
+        return databaseError(u"Cannot read the collections"_s, q.lastError());
     if (!q.next())
         return notFound(u"There is no collection \"%1\"."_s.arg(name));
     Result<Collection> c = importCollection(q.value(0).toString().toUtf8());
@@ -503,23 +487,23 @@ Result<void> Collections::put(const Collection &c)
 {
     if (Result<void> ok = validateCollection(c); !ok)
         return ok;
-    QSqlQuery q(QSqlDatabase::database(m_connection));
+    QSqlQuery q(m_db->database());
     q.prepare(u"INSERT OR REPLACE INTO replay_collections (name, json, updated) VALUES (?, ?, "
               "strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))"_s);
     q.addBindValue(c.name);
     q.addBindValue(QString::fromUtf8(exportCollection(c)));
     if (!q.exec())
-        return dbError(u"Cannot save the collection"_s, q.lastError());
+        return databaseError(u"Cannot save the collection"_s, q.lastError());
     return {};
 }
 
 Result<void> Collections::remove(const QString &name)
 {
-    QSqlQuery q(QSqlDatabase::database(m_connection));
+    QSqlQuery q(m_db->database());
     q.prepare(u"DELETE FROM replay_collections WHERE name = ?"_s);
     q.addBindValue(name);
     if (!q.exec())
-        return dbError(u"Cannot remove the collection"_s, q.lastError());
+        return databaseError(u"Cannot remove the collection"_s, q.lastError());
     if (q.numRowsAffected() == 0)
         return notFound(u"There is no collection \"%1\"."_s.arg(name));
     return {};

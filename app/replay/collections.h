@@ -6,6 +6,7 @@
 
 #include "common/result.h"
 #include "replay/request.h"
+#include "replay/sqliteconnection.h"
 
 #include <QByteArray>
 #include <QJsonObject>
@@ -99,8 +100,8 @@ public:
     Result<std::pair<Collection, SavedRequest>> find(const QString &ref) const;
 
 private:
-    explicit Collections(QString connection);
-    QString m_connection;
+    explicit Collections(std::unique_ptr<SqliteConnection> db);
+    std::unique_ptr<SqliteConnection> m_db;
 };
 
 } // namespace keyhaven::replay

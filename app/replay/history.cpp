@@ -8,7 +8,6 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QUuid>
 
 #include <memory>
 
@@ -42,11 +41,6 @@ QJsonArray headersJsonArray(const Headers &headers)
     for (const Header &h : headers)
         a.append(QJsonArray { QString::fromUtf8(h.first), QString::fromUtf8(h.second) });
     return a;
-}
-
-Error dbError(const QString &what, const QSqlError &e)
-{
-    return Error::environment(u"database"_s, what + u": "_s + e.text());
 }
 
 } // namespace
@@ -141,41 +135,31 @@ QJsonObject HistoryEntry::toJson() const
     return o;
 }
 
-History::History(QString connection)
-    : m_connection(std::move(connection))
+History::History(std::unique_ptr<SqliteConnection> db)
+    : m_db(std::move(db))
 {
 }
 
-History::~History()
-{
-    QSqlDatabase::database(m_connection, false).close();
-    QSqlDatabase::removeDatabase(m_connection);
-}
+History::~History() = default;
 
 Result<std::unique_ptr<History>> History::open(const QString &databaseFile)
 {
-    const QString connection = u"replay-history-"_s + QUuid::createUuid().toString();
-    std::unique_ptr<History> h(new History(connection));
-    QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, connection);
-    db.setDatabaseName(databaseFile);
-    db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=5000"_s);
-    if (!db.open())
-        return Error::environment(
-            u"database-open"_s, u"Cannot open %1: %2"_s.arg(databaseFile, db.lastError().text()));
-    QSqlQuery q(db);
-    if (!q.exec(u"CREATE TABLE IF NOT EXISTS replay_history ("
-                "id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, item TEXT, "
-                "method TEXT NOT NULL, url TEXT NOT NULL, request_headers TEXT NOT NULL, "
-                "request_body BLOB, status INTEGER NOT NULL, response_headers TEXT NOT NULL, "
-                "size INTEGER NOT NULL, time_ms INTEGER NOT NULL, ttfb_ms INTEGER NOT NULL, "
-                "diagnosis TEXT NOT NULL, error TEXT)"_s))
-        return dbError(u"Cannot create the replay history table"_s, q.lastError());
-    return h;
+    Result<std::unique_ptr<SqliteConnection>> db =
+        SqliteConnection::open(databaseFile, u"replay_history"_s,
+            u"CREATE TABLE IF NOT EXISTS replay_history ("
+            "id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, item TEXT, "
+            "method TEXT NOT NULL, url TEXT NOT NULL, request_headers TEXT NOT NULL, "
+            "request_body BLOB, status INTEGER NOT NULL, response_headers TEXT NOT NULL, "
+            "size INTEGER NOT NULL, time_ms INTEGER NOT NULL, ttfb_ms INTEGER NOT NULL, "
+            "diagnosis TEXT NOT NULL, error TEXT)"_s);
+    if (!db)
+        return db.error();
+    return std::unique_ptr<History>(new History(std::move(db).value()));
 }
 
 Result<void> History::append(const HistoryEntry &e)
 {
-    QSqlQuery q(QSqlDatabase::database(m_connection));
+    QSqlQuery q(m_db->database());
     q.prepare(u"INSERT INTO replay_history (at, item, method, url, request_headers, request_body, "
               "status, response_headers, size, time_ms, ttfb_ms, diagnosis, error) "
               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
@@ -194,19 +178,19 @@ Result<void> History::append(const HistoryEntry &e)
         QJsonDocument(replay::toJson(e.diagnosis)).toJson(QJsonDocument::Compact)));
     q.addBindValue(e.error.isEmpty() ? QVariant() : QVariant(e.error));
     if (!q.exec())
-        return dbError(u"Cannot write the replay history"_s, q.lastError());
+        return databaseError(u"Cannot write the replay history"_s, q.lastError());
     return {};
 }
 
 Result<QList<HistoryEntry>> History::list(int limit) const
 {
-    QSqlQuery q(QSqlDatabase::database(m_connection));
+    QSqlQuery q(m_db->database());
     q.prepare(u"SELECT id, at, item, method, url, request_headers, request_body, status, "
               "response_headers, size, time_ms, ttfb_ms, diagnosis, error FROM replay_history "
               "ORDER BY id DESC LIMIT ?"_s);
     q.addBindValue(limit);
     if (!q.exec())
-        return dbError(u"Cannot read the replay history"_s, q.lastError());
+        return databaseError(u"Cannot read the replay history"_s, q.lastError());
     QList<HistoryEntry> out;
     while (q.next()) {
         HistoryEntry e;

@@ -6,6 +6,7 @@
 #include "replay/diagnosis.h"
 #include "replay/request.h"
 #include "replay/sender.h"
+#include "replay/sqliteconnection.h"
 
 #include <QDateTime>
 #include <QJsonObject>
@@ -66,8 +67,8 @@ public:
     Result<QList<HistoryEntry>> list(int limit) const;
 
 private:
-    explicit History(QString connection);
-    QString m_connection;
+    explicit History(std::unique_ptr<SqliteConnection> db);
+    std::unique_ptr<SqliteConnection> m_db;
 };
 
 } // namespace keyhaven::replay
