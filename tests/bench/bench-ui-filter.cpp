@@ -205,8 +205,8 @@ QList<HistoryEntry> syntheticHistory(int n)
         u"/repos/acme/widgets/pulls/%1", u"/v1.0/me/messages?$top=%1", u"/api/orders/%1/items",
         u"/geocode/json?address=%1+Main+St", u"/oauth2/userinfo", u"/v2/ledger/entries?page=%1",
         u"/health" };
-    static const int statuses[] = { 200, 200, 200, 200, 200, 200, 201, 204, 401, 403, 404, 500,
-        429, 0 };
+    static const int statuses[] = { 200, 200, 200, 200, 200, 200, 201, 204, 401, 403, 404, 500, 429,
+        0 };
     const QDateTime start = QDateTime::currentDateTimeUtc().addDays(-90);
     QList<HistoryEntry> out;
     out.reserve(n);
@@ -218,16 +218,17 @@ QList<HistoryEntry> syntheticHistory(int n)
         const QString path = QString::fromUtf16(paths[(i / 5) % 9]);
         e.url = u"https://"_s + QString::fromUtf16(hosts[api])
             + (path.contains(u'%') ? path.arg(1000 + i % 9000) : path);
-        e.item = i % 11 ? u"%1-%2"_s.arg(kWords.at(api), i % 4 ? u"prod"_s : u"staging"_s)
-                        : QString();
+        e.item =
+            i % 11 ? u"%1-%2"_s.arg(kWords.at(api), i % 4 ? u"prod"_s : u"staging"_s) : QString();
         const QByteArray placeholder = u"\u2039item %1\u203a"_s.arg(e.item).toUtf8();
-        e.requestHeaders = { { "Accept", "application/json" },
-            { "User-Agent", "keyhaven/0.1" } };
+        e.requestHeaders = { { "Accept", "application/json" }, { "User-Agent", "keyhaven/0.1" } };
         if (!e.item.isEmpty())
-            e.requestHeaders.append(keyhaven::replay::Header { i % 2 ? "Authorization" : "X-API-Key",
-                i % 2 ? "Bearer " + placeholder : placeholder });
+            e.requestHeaders.append(
+                keyhaven::replay::Header { i % 2 ? "Authorization" : "X-API-Key",
+                    i % 2 ? "Bearer " + placeholder : placeholder });
         if (e.method == "POST" || e.method == "PUT" || e.method == "PATCH")
-            e.requestBody = "{\"amount\":" + QByteArray::number(i % 5000) + ",\"currency\":\"eur\"}";
+            e.requestBody =
+                "{\"amount\":" + QByteArray::number(i % 5000) + ",\"currency\":\"eur\"}";
         e.status = statuses[(i * 7 + i / 13) % 14];
         e.timeMs = 20 + (i * 37) % 900;
         e.ttfbMs = e.timeMs / 2;
