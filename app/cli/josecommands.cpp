@@ -59,9 +59,11 @@ bool isUrl(const QString &s)
         || s.startsWith(u"https://"_s, Qt::CaseInsensitive);
 }
 
-QString jsonText(const QJsonObject &o)
+// In the token's member order at every depth (--json prints QJsonObjects: sorted, and JSON
+// objects are unordered anyway).
+QString jsonText(const QJsonObject &o, const strictjson::MemberOrder &order)
 {
-    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Indented)).trimmed();
+    return QString::fromUtf8(strictjson::toJson(o, order)).trimmed();
 }
 
 QString payloadText(const QByteArray &payload)
@@ -117,7 +119,9 @@ void runDecode(Invocation &inv)
     auto token = readToken(inv);
     if (!token)
         return inv.fail(token.error());
-    auto decoded = decodeCompact(*token);
+    DecodeOptions options;
+    options.memberOrder = true;
+    auto decoded = decodeCompact(*token, options);
     if (!decoded)
         return inv.fail(decoded.error());
     const DecodedJws &d = *decoded;
@@ -140,9 +144,9 @@ void runDecode(Invocation &inv)
     if (d.encrypted)
         out << "encrypted JWE (5 segments): only the protected header can be shown\n";
     if (!d.header.isEmpty())
-        out << "header:\n" << jsonText(d.header) << '\n';
+        out << "header:\n" << jsonText(d.header, d.headerOrder) << '\n';
     if (d.hasClaims) {
-        out << "claims:\n" << jsonText(d.claims) << '\n';
+        out << "claims:\n" << jsonText(d.claims, d.claimsOrder) << '\n';
         printTimes(out, d.claims, QDateTime::currentSecsSinceEpoch());
     } else if (d.payloadOk) {
         out << "payload:\n" << payloadText(d.payload) << '\n';

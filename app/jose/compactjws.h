@@ -3,6 +3,7 @@
 
 #include "common/result.h"
 #include "jose/finding.h"
+#include "jose/strictjson.h"
 
 #include <QByteArray>
 #include <QByteArrayView>
@@ -30,8 +31,8 @@ struct DecodedJws
     QByteArray signature; // decoded bytes
     QJsonObject header;
     QJsonObject claims;
-    QStringList headerOrder,
-        claimsOrder; // member names in token order (DecodeOptions::memberOrder)
+    // Member names in token order, nested objects too (DecodeOptions::memberOrder).
+    strictjson::MemberOrder headerOrder, claimsOrder;
     bool headerOk = false; // header decoded to a JSON object with an "alg" string
     bool payloadOk = false;
     bool signatureOk = false;

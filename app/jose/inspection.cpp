@@ -168,7 +168,7 @@ QString timeText(const QString &claim, qint64 t, qint64 now)
 }
 
 InspectedMember member(const QString &name, const QJsonValue &value, const QString &explanation,
-    bool timeClaim, qint64 now, int depth)
+    bool timeClaim, qint64 now, int depth, strictjson::MemberOrderCursor &order)
 {
     InspectedMember m;
     m.name = name;
@@ -194,7 +194,10 @@ InspectedMember member(const QString &name, const QJsonValue &value, const QStri
         m.display = a.size() == 1 ? u"[1 item]"_s : u"[%1 items]"_s.arg(a.size());
         if (depth < 32) {
             for (qsizetype i = 0; i < a.size(); ++i)
-                m.children << member(u"[%1]"_s.arg(i), a.at(i), QString(), false, now, depth + 1);
+                m.children << member(
+                    u"[%1]"_s.arg(i), a.at(i), QString(), false, now, depth + 1, order);
+        } else {
+            order.skip(value);
         }
         break;
     }
@@ -202,8 +205,10 @@ InspectedMember member(const QString &name, const QJsonValue &value, const QStri
         const QJsonObject o = value.toObject();
         m.display = o.size() == 1 ? u"{1 member}"_s : u"{%1 members}"_s.arg(o.size());
         if (depth < 32) {
-            for (auto it = o.begin(); it != o.end(); ++it)
-                m.children << member(it.key(), it.value(), QString(), false, now, depth + 1);
+            for (const QString &key : order.next(o))
+                m.children << member(key, o.value(key), QString(), false, now, depth + 1, order);
+        } else {
+            order.skip(value);
         }
         break;
     }
@@ -213,16 +218,16 @@ InspectedMember member(const QString &name, const QJsonValue &value, const QStri
     return m;
 }
 
-QList<InspectedMember> members(const QJsonObject &object, QStringList order,
+QList<InspectedMember> members(const QJsonObject &object, const strictjson::MemberOrder &order,
     const QHash<QString, QString> &texts, bool claims, qint64 now)
 {
-    if (order.size() != object.size())
-        order = object.keys();
+    strictjson::MemberOrderCursor cursor(order);
+    const QStringList names = cursor.next(object);
     QList<InspectedMember> out;
-    out.reserve(order.size());
-    for (const QString &name : std::as_const(order)) {
-        out << member(
-            name, object.value(name), texts.value(name), claims && isTimeClaim(name), now, 0);
+    out.reserve(names.size());
+    for (const QString &name : names) {
+        out << member(name, object.value(name), texts.value(name), claims && isTimeClaim(name), now,
+            0, cursor);
     }
     return out;
 }
@@ -390,26 +395,7 @@ QString Inspection::summary() const
     return s;
 }
 
-QByteArray Inspection::claimsJson() const
-{
-    QStringList order = claimsOrder;
-    if (order.size() != claimsObject.size())
-        order = claimsObject.keys();
-    QByteArray out = "{";
-    bool first = true;
-    for (const QString &name : std::as_const(order)) {
-        out += first ? "\n    " : ",\n    ";
-        first = false;
-        // A one-member object serializes the name and value exactly as QJsonDocument would.
-        QByteArray one = QJsonDocument(QJsonObject { { name, claimsObject.value(name) } })
-                             .toJson(QJsonDocument::Indented);
-        // "{\n    \"name\": value\n}\n" → "\"name\": value" (nested lines keep their indent).
-        one = one.mid(2, one.size() - 5).trimmed();
-        out += one;
-    }
-    out += first ? "}\n" : "\n}\n";
-    return out;
-}
+QByteArray Inspection::claimsJson() const { return strictjson::toJson(claimsObject, claimsOrder); }
 
 Inspection inspect(QByteArrayView input, const Clock &clock)
 {

@@ -7,6 +7,7 @@
 #include "jose/finding.h"
 #include "jose/jwk.h"
 #include "jose/jwsverifier.h"
+#include "jose/strictjson.h"
 
 #include <QByteArray>
 #include <QJsonObject>
@@ -63,10 +64,10 @@ struct Inspection
     Kind kind = Kind::Empty;
     QByteArray token; // normalized (whitespace and "Bearer " removed)
     QString alg, kid, typ;
-    QList<InspectedMember> header; // in token order
-    QList<InspectedMember> claims; // in token order; empty for a JWE
+    QList<InspectedMember> header; // in token order, at every depth
+    QList<InspectedMember> claims; // in token order, at every depth; empty for a JWE
     QJsonObject claimsObject;
-    QStringList claimsOrder;
+    strictjson::MemberOrder claimsOrder;
     Lifetime lifetime;
     Findings findings; // what the token says about itself (decode findings), unverified
     QString error; // one line for the inline error; empty when the token could be read
@@ -74,7 +75,7 @@ struct Inspection
     bool readable() const { return kind == Kind::Jws && error.isEmpty(); }
     // "Signed JWT (RS256), key id "k1" · expires in 14 min", or why nothing can be shown.
     QString summary() const;
-    // The claims as indented JSON in the token's member order.
+    // The claims as indented JSON in the token's member order (nested objects too).
     QByteArray claimsJson() const;
 };
 

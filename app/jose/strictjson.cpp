@@ -1,6 +1,7 @@
 // jose/strictjson.cpp — a strict, non-recursive, allocation-free JSON validator.
 #include "jose/strictjson.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 
 #include <algorithm>
@@ -34,6 +35,7 @@ private:
     {
         bool isObject;
         qsizetype firstName; // index into m_names of this object's first member name
+        qsizetype order; // index into Options::memberOrder->objects, or -1
     };
 
     Result<void> fail(const QString &what) const
@@ -59,7 +61,7 @@ private:
     bool utf8Sequence();
     int hex4();
     void appendUtf8(QByteArray &to, char32_t cp);
-    Result<void> memberName(qsizetype firstName, bool topLevel);
+    Result<void> memberName(const Frame &f);
     Result<void> closeObject(const Frame &f);
 
     const unsigned char *m_p;
@@ -305,8 +307,9 @@ bool Scanner::literal(QByteArrayView word)
 
 // Reads `"name" :` in an object. Names are compared after unescaping: {"a":1,"\u0061":2} is a
 // duplicate.
-Result<void> Scanner::memberName(qsizetype first, bool topLevel)
+Result<void> Scanner::memberName(const Frame &f)
 {
+    const qsizetype first = f.firstName;
     skipWs();
     if (m_i >= m_n || m_p[m_i] != '"')
         return fail(u"expected a member name"_s);
@@ -320,8 +323,8 @@ Result<void> Scanner::memberName(qsizetype first, bool topLevel)
                 return duplicate(name);
     }
     m_names.push_back(name);
-    if (m_opt.memberOrder && topLevel)
-        m_opt.memberOrder->append(QString::fromUtf8(name));
+    if (f.order >= 0)
+        m_opt.memberOrder->objects[f.order].append(QString::fromUtf8(name));
     skipWs();
     if (m_i >= m_n || m_p[m_i] != ':')
         return fail(u"expected ':'"_s);
@@ -359,9 +362,15 @@ Result<void> Scanner::run()
                     return fail(u"nesting deeper than %1 levels"_s.arg(m_opt.maxDepth));
                 ++m_i;
                 const bool isObject = c == '{';
-                if (isObject)
+                qsizetype order = -1;
+                if (isObject) {
                     m_names.push_back(QByteArrayView()); // the outer object's names end here
-                stack.push_back(Frame { isObject, qsizetype(m_names.size()) });
+                    if (m_opt.memberOrder) {
+                        order = m_opt.memberOrder->objects.size();
+                        m_opt.memberOrder->objects.append(QStringList());
+                    }
+                }
+                stack.push_back(Frame { isObject, qsizetype(m_names.size()), order });
                 skipWs();
                 if (m_i < m_n && m_p[m_i] == (isObject ? '}' : ']')) {
                     ++m_i;
@@ -372,7 +381,7 @@ Result<void> Scanner::run()
                     continue;
                 }
                 if (isObject) {
-                    if (auto r = memberName(stack.back().firstName, stack.size() == 1); !r)
+                    if (auto r = memberName(stack.back()); !r)
                         return r;
                 }
                 continue;
@@ -401,7 +410,7 @@ Result<void> Scanner::run()
         if (c == ',') {
             ++m_i;
             if (top.isObject) {
-                if (auto r = memberName(top.firstName, stack.size() == 1); !r)
+                if (auto r = memberName(top); !r)
                     return r;
             }
             expectValue = true;
@@ -418,7 +427,86 @@ Result<void> Scanner::run()
     }
 }
 
+void appendIndent(QByteArray &out, int depth) { out.append(4 * depth, ' '); }
+
+// A scalar or a name exactly as QJsonDocument writes it (escapes, number format).
+QByteArray scalarJson(const QJsonValue &value)
+{
+    const QByteArray one = QJsonDocument(QJsonArray { value }).toJson(QJsonDocument::Compact);
+    return one.mid(1, one.size() - 2);
+}
+
+void appendJson(QByteArray &out, const QJsonValue &value, MemberOrderCursor &cursor, int depth)
+{
+    if (value.isObject()) {
+        const QJsonObject o = value.toObject();
+        const QStringList names = cursor.next(o);
+        if (names.isEmpty()) {
+            out += "{}";
+            return;
+        }
+        out += "{\n";
+        for (qsizetype k = 0; k < names.size(); ++k) {
+            appendIndent(out, depth + 1);
+            out += scalarJson(names.at(k));
+            out += ": ";
+            appendJson(out, o.value(names.at(k)), cursor, depth + 1);
+            out += k + 1 < names.size() ? ",\n" : "\n";
+        }
+        appendIndent(out, depth);
+        out += '}';
+    } else if (value.isArray()) {
+        const QJsonArray a = value.toArray();
+        if (a.isEmpty()) {
+            out += "[]";
+            return;
+        }
+        out += "[\n";
+        for (qsizetype k = 0; k < a.size(); ++k) {
+            appendIndent(out, depth + 1);
+            appendJson(out, a.at(k), cursor, depth + 1);
+            out += k + 1 < a.size() ? ",\n" : "\n";
+        }
+        appendIndent(out, depth);
+        out += ']';
+    } else {
+        out += scalarJson(value);
+    }
+}
+
 } // namespace
+
+QStringList MemberOrderCursor::next(const QJsonObject &object)
+{
+    const qsizetype index = m_next++;
+    if (index < m_order.objects.size() && m_order.objects.at(index).size() == object.size()) {
+        // Duplicate names are refused, so as many names as members means the same names.
+        return m_order.objects.at(index);
+    }
+    return object.keys();
+}
+
+void MemberOrderCursor::skip(const QJsonValue &value)
+{
+    if (value.isObject()) {
+        ++m_next;
+        const QJsonObject o = value.toObject();
+        for (auto it = o.begin(); it != o.end(); ++it) // the depth limit bounds the recursion
+            skip(it.value());
+    } else if (value.isArray()) {
+        for (const QJsonValue &v : value.toArray())
+            skip(v);
+    }
+}
+
+QByteArray toJson(const QJsonObject &object, const MemberOrder &order)
+{
+    MemberOrderCursor cursor(order);
+    QByteArray out;
+    appendJson(out, object, cursor, 0);
+    out += '\n';
+    return out;
+}
 
 Result<void> validate(QByteArrayView json, const Options &options)
 {

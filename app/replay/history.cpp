@@ -157,28 +157,44 @@ Result<std::unique_ptr<History>> History::open(const QString &databaseFile)
     return std::unique_ptr<History>(new History(std::move(db).value()));
 }
 
-Result<void> History::append(const HistoryEntry &e)
+Result<void> History::append(const HistoryEntry &entry) { return append(QList { entry }); }
+
+Result<void> History::append(const QList<HistoryEntry> &entries)
 {
-    QSqlQuery q(m_db->database());
+    QSqlDatabase db = m_db->database();
+    if (entries.size() > 1 && !db.transaction())
+        return databaseError(u"Cannot write the replay history"_s, db.lastError());
+    QSqlQuery q(db);
     q.prepare(u"INSERT INTO replay_history (at, item, method, url, request_headers, request_body, "
               "status, response_headers, size, time_ms, ttfb_ms, diagnosis, error) "
               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
-    q.addBindValue(e.at.toString(Qt::ISODateWithMs));
-    q.addBindValue(e.item.isEmpty() ? QVariant() : QVariant(e.item));
-    q.addBindValue(QString::fromUtf8(e.method));
-    q.addBindValue(e.url);
-    q.addBindValue(QString::fromUtf8(headersToJson(e.requestHeaders)));
-    q.addBindValue(e.requestBody ? QVariant(*e.requestBody) : QVariant());
-    q.addBindValue(e.status);
-    q.addBindValue(QString::fromUtf8(headersToJson(e.responseHeaders)));
-    q.addBindValue(e.size);
-    q.addBindValue(e.timeMs);
-    q.addBindValue(e.ttfbMs);
-    q.addBindValue(QString::fromUtf8(
-        QJsonDocument(replay::toJson(e.diagnosis)).toJson(QJsonDocument::Compact)));
-    q.addBindValue(e.error.isEmpty() ? QVariant() : QVariant(e.error));
-    if (!q.exec())
-        return databaseError(u"Cannot write the replay history"_s, q.lastError());
+    for (const HistoryEntry &e : entries) {
+        q.addBindValue(e.at.toString(Qt::ISODateWithMs));
+        q.addBindValue(e.item.isEmpty() ? QVariant() : QVariant(e.item));
+        q.addBindValue(QString::fromUtf8(e.method));
+        q.addBindValue(e.url);
+        q.addBindValue(QString::fromUtf8(headersToJson(e.requestHeaders)));
+        q.addBindValue(e.requestBody ? QVariant(*e.requestBody) : QVariant());
+        q.addBindValue(e.status);
+        q.addBindValue(QString::fromUtf8(headersToJson(e.responseHeaders)));
+        q.addBindValue(e.size);
+        q.addBindValue(e.timeMs);
+        q.addBindValue(e.ttfbMs);
+        q.addBindValue(QString::fromUtf8(
+            QJsonDocument(replay::toJson(e.diagnosis)).toJson(QJsonDocument::Compact)));
+        q.addBindValue(e.error.isEmpty() ? QVariant() : QVariant(e.error));
+        if (!q.exec()) {
+            const QSqlError error = q.lastError();
+            if (entries.size() > 1)
+                db.rollback();
+            return databaseError(u"Cannot write the replay history"_s, error);
+        }
+    }
+    if (entries.size() > 1 && !db.commit()) {
+        const QSqlError error = db.lastError();
+        db.rollback();
+        return databaseError(u"Cannot write the replay history"_s, error);
+    }
     return {};
 }
 

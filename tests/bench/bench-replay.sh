@@ -6,7 +6,8 @@
 #   2. `keyhaven-cli replay --curl ... --with ITEM` one-shot against a local python3-httpbin,
 #      against plain `curl` sending the same request with the same header, median wall time of
 #      RUNS each, interleaved. Target: <= 1.5x curl.
-# The history filter (100,000 rows) is measured by bench_ui_filter's history mode when present.
+# The History panel's filter over 100,000 rows is measured by `./dev bench ui`
+# (bench_ui_filter --history, in bench-ui.sh).
 set -euo pipefail
 ROOT=${KEYHAVEN_ROOT:?run through ./dev bench}
 BUILD=${KEYHAVEN_BUILD:-$ROOT/build/bench}

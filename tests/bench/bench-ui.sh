@@ -4,7 +4,8 @@
 #   1. cold start to first paint and RSS of `keyhaven --bench-startup` over 10,000 items
 #      (filled by the vault's bench_fill), median of several runs;
 #   2. the same RSS figure for Debian's KeePassXC, idle with an empty profile (the anchor);
-#   3. the search box's cost per keystroke over 100,000 rows (bench_ui_filter).
+#   3. the search box's cost per keystroke over 100,000 rows (bench_ui_filter), and the History
+#      panel's over 100,000 sends read from a real history file (bench_ui_filter --history).
 # Targets: first paint <= 500 ms, RSS <= KeePassXC's, filter <= 16 ms per keystroke.
 #   4. the Token Inspector: a 4 kB token from setToken() to a repainted panel (bench_ui_inspector).
 # Inspector target: <= 16 ms (one frame).
@@ -91,12 +92,17 @@ echo "== search box over 100,000 rows (bench_ui_filter)"
 echo "== rotation dashboard over $ITEMS items (bench_ui_filter --dashboard)"
 "$BIN/bench_ui_filter" --dashboard "$ITEMS" | tee "$WORK/dashboard"
 
+echo "== History panel over 100,000 sends (bench_ui_filter --history)"
+"$BIN/bench_ui_filter" --history 100000 | tee "$WORK/history"
+
 echo
 echo "== summary"
 echo "first paint (median of $RUNS, $ITEMS items): ${paint_med} ms   (target <= 500)"
 echo "RSS after first paint + 1 s: ${rss_med} KiB   KeePassXC idle: ${kp_rss} KiB   (target <=)"
 grep '^filter-ms-per-keystroke' "$WORK/filter" | sed 's/$/   (target <= 16)/'
 grep '^dashboard-' "$WORK/dashboard" | sed 's/$/   (target <= 16)/'
+grep '^history-filter-' "$WORK/history" | sed 's/$/   (target <= 16)/'
+grep '^history-load-' "$WORK/history"
 
 echo
 echo "== Token Inspector: a 4 kB token rendered (bench_ui_inspector, offscreen)"

@@ -45,6 +45,20 @@ QByteArray octJwk()
         .toJson(QJsonDocument::Compact);
 }
 
+QStringList namesOf(const QList<InspectedMember> &list)
+{
+    QStringList names;
+    for (const InspectedMember &m : list)
+        names << m.name;
+    return names;
+}
+
+// A token that is only decoded: header and claims exactly as written (nothing re-serialized).
+QByteArray rawToken(const QByteArray &header, const QByteArray &claims)
+{
+    return b64(header) + '.' + b64(claims) + ".c2lnbmF0dXJl";
+}
+
 const InspectedMember *find(const QList<InspectedMember> &list, const QString &name)
 {
     for (const InspectedMember &m : list)
@@ -109,6 +123,98 @@ private Q_SLOTS:
         QCOMPARE(doc.object(), in.claimsObject);
         QVERIFY(json.indexOf("\"sub\"") < json.indexOf("\"iss\""));
         QVERIFY(json.indexOf("\"iss\"") < json.indexOf("\"aud\""));
+    }
+
+    // Issue #6: nested objects follow the token too (QJsonObject sorts them), at every depth,
+    // in arrays of objects, in the header and in "Copy claims as JSON".
+    void nestedMembersInTokenOrder()
+    {
+        const QByteArray header = "{\"typ\":\"JWT\",\"alg\":\"HS256\",\"ctx\":{\"zone\":\"eu\","
+                                  "\"app\":{\"v\":2,\"id\":\"x\"}}}";
+        const QByteArray claims =
+            "{\"sub\":\"u-1\",\"address\":{\"street_address\":\"1 Main St\","
+            "\"locality\":\"Springfield\",\"country\":\"US\"},"
+            "\"realm_access\":{\"roles\":[\"admin\"],\"meta\":{\"zeta\":1,"
+            "\"alpha\":{\"z\":1,\"m\":{},\"a\":3}}},"
+            "\"orgs\":[{\"name\":\"acme\",\"id\":7},[{\"y\":1,\"x\":2}],"
+            "{\"role\":\"owner\",\"domain\":\"b.example\"}],\"exp\":1900000000}";
+        const Inspection in = inspect(rawToken(header, claims), Clock::fixedEpoch(kNow));
+        QVERIFY2(in.readable(), qPrintable(in.error));
+        QCOMPARE(namesOf(in.header), (QStringList { u"typ"_s, u"alg"_s, u"ctx"_s }));
+        const InspectedMember *ctx = find(in.header, u"ctx"_s);
+        QVERIFY(ctx);
+        QCOMPARE(namesOf(ctx->children), (QStringList { u"zone"_s, u"app"_s }));
+        QCOMPARE(namesOf(ctx->children.at(1).children), (QStringList { u"v"_s, u"id"_s }));
+
+        QCOMPARE(namesOf(in.claims),
+            (QStringList { u"sub"_s, u"address"_s, u"realm_access"_s, u"orgs"_s, u"exp"_s }));
+        const InspectedMember *address = find(in.claims, u"address"_s);
+        QVERIFY(address);
+        QCOMPARE(namesOf(address->children),
+            (QStringList { u"street_address"_s, u"locality"_s, u"country"_s }));
+        QCOMPARE(address->children.at(1).display, u"Springfield"_s);
+        const InspectedMember *realm = find(in.claims, u"realm_access"_s);
+        QVERIFY(realm);
+        QCOMPARE(namesOf(realm->children), (QStringList { u"roles"_s, u"meta"_s }));
+        const InspectedMember &meta = realm->children.at(1);
+        QCOMPARE(namesOf(meta.children), (QStringList { u"zeta"_s, u"alpha"_s }));
+        QCOMPARE(namesOf(meta.children.at(1).children), (QStringList { u"z"_s, u"m"_s, u"a"_s }));
+        const InspectedMember *orgs = find(in.claims, u"orgs"_s);
+        QVERIFY(orgs);
+        QCOMPARE(orgs->children.size(), 3);
+        QCOMPARE(namesOf(orgs->children.at(0).children), (QStringList { u"name"_s, u"id"_s }));
+        QCOMPARE(namesOf(orgs->children.at(1).children.at(0).children),
+            (QStringList { u"y"_s, u"x"_s }));
+        QCOMPARE(namesOf(orgs->children.at(2).children), (QStringList { u"role"_s, u"domain"_s }));
+        QCOMPARE(orgs->children.at(2).children.at(1).display, u"b.example"_s);
+
+        const QByteArray json = in.claimsJson();
+        QJsonParseError pe;
+        QCOMPARE(QJsonDocument::fromJson(json, &pe).object(), in.claimsObject);
+        QCOMPARE(pe.error, QJsonParseError::NoError);
+        QVERIFY(json.indexOf("\"street_address\"") < json.indexOf("\"locality\""));
+        QVERIFY(json.indexOf("\"locality\"") < json.indexOf("\"country\""));
+        QVERIFY(json.indexOf("\"zeta\"") < json.indexOf("\"alpha\""));
+        QVERIFY(json.indexOf("\"role\"") < json.indexOf("\"domain\""));
+        QVERIFY(json.indexOf("\"y\"") < json.indexOf("\"x\""));
+    }
+
+    // Beyond the tree's depth limit (32) nothing is shown, and what follows keeps its order.
+    void nestedOrderAfterTheDepthLimit()
+    {
+        QByteArray deep;
+        for (int i = 0; i < 20; ++i)
+            deep += "{\"n\":[{\"q\":1,\"p\":2},";
+        deep += "0";
+        for (int i = 0; i < 20; ++i)
+            deep += "]}";
+        const QByteArray claims =
+            "{\"deep\":" + deep + ",\"after\":{\"second\":1,\"first\":{\"b\":1,\"a\":2}}}";
+        const Inspection in =
+            inspect(rawToken("{\"alg\":\"HS256\"}", claims), Clock::fixedEpoch(kNow));
+        QVERIFY2(in.readable(), qPrintable(in.error));
+        const InspectedMember *after = find(in.claims, u"after"_s);
+        QVERIFY(after);
+        QCOMPARE(namesOf(after->children), (QStringList { u"second"_s, u"first"_s }));
+        QCOMPARE(namesOf(after->children.at(1).children), (QStringList { u"b"_s, u"a"_s }));
+        const InspectedMember *level = find(in.claims, u"deep"_s);
+        QVERIFY(level);
+        QCOMPARE(namesOf(level->children.at(0).children.at(0).children),
+            (QStringList { u"q"_s, u"p"_s }));
+    }
+
+    // A nested duplicate is refused as before: no claims to show, the finding says why.
+    void nestedDuplicateMember()
+    {
+        const Inspection in = inspect(rawToken("{\"alg\":\"HS256\"}",
+                                          "{\"sub\":\"u\",\"address\":{\"b\":1,\"a\":2,\"b\":3}}"),
+            Clock::fixedEpoch(kNow));
+        QVERIFY(in.claims.isEmpty());
+        bool duplicate = false;
+        for (const Finding &f : in.findings)
+            duplicate = duplicate || (f.id == u"duplicate-member"_s && f.isError());
+        QVERIFY(duplicate);
+        QVERIFY(!in.error.isEmpty());
     }
 
     void lifetime_data()

@@ -79,6 +79,39 @@ private Q_SLOTS:
         }
         QVERIFY(files >= 1);
     }
+
+    // Several entries go in one transaction: all of them, or none when one cannot be written.
+    void appendSeveralAtOnce()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        auto history = History::open(dir.filePath(u"keyhaven.sqlite"_s));
+        QVERIFY(history.has_value());
+        QList<HistoryEntry> entries;
+        for (int i = 0; i < 3; ++i) {
+            HistoryEntry e;
+            e.at = QDateTime::currentDateTimeUtc();
+            e.method = "GET";
+            e.url = u"https://api.example/v1/%1"_s.arg(i);
+            e.status = 200 + i;
+            entries.append(e);
+        }
+        QVERIFY((*history)->append(entries).has_value());
+        auto list = (*history)->list(10);
+        QVERIFY(list.has_value());
+        QCOMPARE(list->size(), 3);
+        QCOMPARE(list->first().url, u"https://api.example/v1/2"_s);
+        QCOMPARE(list->last().status, 200);
+
+        HistoryEntry broken = entries.first();
+        broken.method.clear(); // method is NOT NULL: the insert fails
+        const auto failed = (*history)->append(QList { entries.first(), broken });
+        QVERIFY(!failed.has_value());
+        QCOMPARE(failed.error().id, u"database"_s);
+        list = (*history)->list(10);
+        QVERIFY(list.has_value());
+        QCOMPARE(list->size(), 3); // the first of the pair was rolled back with it
+    }
 };
 
 QObject *makeHistoryTest() { return new HistoryTest; }

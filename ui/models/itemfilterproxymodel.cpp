@@ -31,7 +31,7 @@ ItemFilterProxyModel::ItemFilterProxyModel(QObject *parent)
         if (!m_items)
             return;
         dropStaleCache();
-        if (m_rowStart.size() != m_items->rowCount() + 1)
+        if (m_corpus.rowCount() != m_items->rowCount())
             buildCorpus();
     });
 }
@@ -84,7 +84,6 @@ void ItemFilterProxyModel::dropStaleCache() const
         m_cache.clear();
         m_current = QBitArray();
         m_corpus.clear();
-        m_rowStart.clear();
         m_cacheRevision = revision;
     }
 }
@@ -129,54 +128,19 @@ void ItemFilterProxyModel::buildCorpus() const
     const int rows = m_items->rowCount();
     qsizetype total = 0;
     for (int row = 0; row < rows; ++row)
-        total += m_items->searchTextAt(row).size() + 1;
+        total += m_items->searchTextAt(row).size();
     m_corpus.clear();
-    m_corpus.reserve(total);
-    m_rowStart.clear();
-    m_rowStart.reserve(rows + 1);
-    for (int row = 0; row < rows; ++row) {
-        m_rowStart.append(m_corpus.size());
-        m_corpus += m_items->searchTextAt(row);
-        m_corpus += '\0';
-    }
-    m_rowStart.append(m_corpus.size());
+    m_corpus.reserve(rows, total);
+    for (int row = 0; row < rows; ++row)
+        m_corpus.append(m_items->searchTextAt(row));
 }
 
 QBitArray ItemFilterProxyModel::scan(const QByteArray &needle, const QBitArray *candidates) const
 {
-    const int rows = m_items->rowCount();
-    QBitArray bits(rows);
     dropStaleCache();
-    if (m_rowStart.size() != rows + 1)
+    if (m_corpus.rowCount() != m_items->rowCount())
         buildCorpus();
-    const char *begin = m_corpus.constData();
-    const char *end = begin + m_corpus.size();
-    if (candidates && candidates->count(true) < rows / 4) {
-        // Few candidates left: test just those rows.
-        for (int row = 0; row < rows; ++row) {
-            if (!candidates->testBit(row))
-                continue;
-            const qsizetype from = m_rowStart.at(row);
-            const qsizetype length = m_rowStart.at(row + 1) - from - 1;
-            if (memmem(begin + from, size_t(length), needle.constData(), size_t(needle.size())))
-                bits.setBit(row);
-        }
-        return bits;
-    }
-    // One pass: find a match, mark its row, continue at the next row's start. The '\0' between
-    // rows keeps a match from spanning two of them (search texts never contain one).
-    const char *at = begin;
-    while (at < end) {
-        const void *hit = memmem(at, size_t(end - at), needle.constData(), size_t(needle.size()));
-        if (!hit)
-            break;
-        const qsizetype offset = static_cast<const char *>(hit) - begin;
-        const auto next = std::upper_bound(m_rowStart.cbegin(), m_rowStart.cend(), offset);
-        const int row = int(next - m_rowStart.cbegin()) - 1;
-        bits.setBit(row);
-        at = begin + *next;
-    }
-    return bits;
+    return m_corpus.scan(needle, candidates);
 }
 
 bool ItemFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const

@@ -1,6 +1,8 @@
 // ui/models/itemfilterproxymodel.h — search over an ItemTableModel, fast enough for 100,000 rows.
 #pragma once
 
+#include "models/searchcorpus.h"
+
 #include <QBitArray>
 #include <QHash>
 #include <QSortFilterProxyModel>
@@ -61,10 +63,8 @@ private:
     mutable quint64 m_cacheRevision = 0;
     // The current text's matches (shared with m_cache), looked up once per text, not per row.
     mutable QBitArray m_current;
-    // Every row's search text back to back ('\0' between), so that a full scan is one memmem()
-    // pass over contiguous memory; m_rowStart[row] is where a row's text begins.
-    mutable QByteArray m_corpus;
-    mutable QList<qsizetype> m_rowStart;
+    // Every row's search text, for a one-pass scan.
+    mutable SearchCorpus m_corpus;
     QTimer *m_corpusTimer;
 };
 
