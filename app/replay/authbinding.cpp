@@ -34,6 +34,21 @@ AuthBinding bindingFor(const vault::Item &item, const QString &basicUser)
     return b;
 }
 
+QByteArray boundHeader(const AuthBinding &binding)
+{
+    switch (binding.kind) {
+    case AuthBinding::Kind::None:
+        return {};
+    case AuthBinding::Kind::ApiKey:
+        return binding.headerName;
+    case AuthBinding::Kind::JwtBearer:
+    case AuthBinding::Kind::OAuth:
+    case AuthBinding::Kind::Basic:
+        return "Authorization"_ba;
+    }
+    return {};
+}
+
 Result<void> applyBinding(Request &request, const AuthBinding &binding, const QString &itemName,
     const SecretBytes *secret)
 {

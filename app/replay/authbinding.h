@@ -16,6 +16,9 @@ QByteArray itemPlaceholder(const QString &itemName);
 // connection manager refreshes it: seam), Basic when `basicUser` is given.
 AuthBinding bindingFor(const vault::Item &item, const QString &basicUser = {});
 
+// The header the binding writes ("Authorization", or the API key's header); empty for none.
+QByteArray boundHeader(const AuthBinding &binding);
+
 // Removes what the binding replaces (an imported Authorization or key header), then writes the
 // credential: the secret when given, otherwise the placeholder (dry run). Error id: "binding".
 Result<void> applyBinding(Request &request, const AuthBinding &binding, const QString &itemName,

@@ -86,6 +86,23 @@ private Q_SLOTS:
         QVERIFY(e.notes.isEmpty());
     }
 
+    void boundHeaderIsWhatTheBindingWrites()
+    {
+        // A saved request leaves out the header its binding writes (Requests panel, Save).
+        Item key = item(u"k"_s, ItemKind::ApiKey);
+        key.headerName = u"X-Custom-Key"_s;
+        const QList<std::pair<Item, QString>> cases { { key, {} },
+            { item(u"j"_s, ItemKind::Jwt), {} }, { item(u"o"_s, ItemKind::OAuth), {} },
+            { item(u"b"_s, ItemKind::ApiKey), u"user"_s } };
+        for (const auto &[it, user] : cases) {
+            const Request r = bound(Request {}, it, user);
+            QCOMPARE(r.headers.size(), 1);
+            QCOMPARE(boundHeader(r.auth), r.headers.first().first);
+        }
+        QCOMPARE(boundHeader(bindingFor(key)), "X-Custom-Key"_ba);
+        QVERIFY(boundHeader(AuthBinding {}).isEmpty());
+    }
+
     void oauthBearerAndJwt()
     {
         Request r;
