@@ -768,7 +768,13 @@
         <translation>eyJhbGciOi… — header.payload.signature</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+32"/>
+        <source>Token contents</source>
+        <extracomment>Inspector: the tree of the token&apos;s header and payload members</extracomment>
+        <translation>Inhalt des Tokens</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Verification</source>
         <translation>Verifizierung</translation>
     </message>
