@@ -111,6 +111,49 @@ QString boxStyle(const char *background, const char *border, const char *text)
                QLatin1StringView(background), QLatin1StringView(border), QLatin1StringView(text));
 }
 
+// Save / Cancel under a dialog whose `save` may refuse: the dialog then stays open and shows
+// why, as the panel's status line does.
+void addSaveButtons(QDialog *dialog, QVBoxLayout *layout, const QString &errorName,
+    const QLabel *status, std::function<bool()> save)
+{
+    auto *error = new QLabel(dialog);
+    error->setObjectName(errorName);
+    error->setWordWrap(true);
+    error->setTextFormat(Qt::PlainText);
+    error->setStyleSheet(boxStyle("#fdecea", "#e0a8a8", "#8b1a1a"));
+    error->hide();
+    layout->addWidget(error);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, dialog);
+    layout->addWidget(buttons);
+    QObject::connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
+    QObject::connect(buttons, &QDialogButtonBox::accepted, dialog,
+        [dialog, error, status, save = std::move(save)] {
+            if (save()) {
+                dialog->accept();
+                return;
+            }
+            error->setText(status->text());
+            error->show();
+        });
+}
+
+// Asks before a step that loses data; `confirmed` runs only for the `action` button.
+void confirm(QWidget *parent, const QString &objectName, const QString &title, const QString &text,
+    const QString &action, std::function<void()> confirmed)
+{
+    auto *box = new QMessageBox(QMessageBox::Question, title, text, QMessageBox::Cancel, parent);
+    box->setObjectName(objectName);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    QPushButton *yes = box->addButton(action, QMessageBox::DestructiveRole);
+    box->setDefaultButton(QMessageBox::Cancel);
+    QObject::connect(
+        box, &QMessageBox::finished, parent, [box, yes, confirmed = std::move(confirmed)] {
+            if (box->clickedButton() == yes)
+                confirmed();
+        });
+    box->open();
+}
+
 // Delete on the saved-requests tree: taken before the window's Item > Delete shortcut sees it.
 class DeleteKeyFilter : public QObject
 {
@@ -1081,6 +1124,11 @@ void RequestsPanel::showError(const QString &text)
     m_status->setStyleSheet(boxStyle("#fdecea", "#e0a8a8", "#8b1a1a"));
 }
 
+QString RequestsPanel::storeProblem() const
+{
+    return m_storeError.isEmpty() ? tr("saved requests need the vault's database.") : m_storeError;
+}
+
 QString RequestsPanel::currentCollection() const
 {
     const replay::Collection *c = m_savedModel->collectionAt(m_savedView->currentIndex());
@@ -1189,9 +1237,7 @@ bool RequestsPanel::loadSaved(const QString &collection, const QString &name)
 bool RequestsPanel::saveRequestAs(const QString &collection, const QString &name)
 {
     if (!m_store) {
-        showError(tr("Not saved: %1")
-                      .arg(m_storeError.isEmpty() ? tr("saved requests need the vault's database.")
-                                                  : m_storeError));
+        showError(tr("Not saved: %1").arg(storeProblem()));
         return false;
     }
     replay::SavedRequest saved { name.trimmed(), currentRequest() };
@@ -1250,17 +1296,8 @@ void RequestsPanel::deleteSelectedSaved()
         ? tr("Delete the saved request \"%1\" of the collection \"%2\"?").arg(name, collection)
         : tr("Delete the collection \"%1\" with its saved requests and environments?")
               .arg(collection);
-    auto *box = new QMessageBox(
-        QMessageBox::Question, tr("Delete Saved Request"), question, QMessageBox::Cancel, this);
-    box->setObjectName(u"deleteSavedConfirm"_s);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    QPushButton *remove = box->addButton(tr("Delete"), QMessageBox::DestructiveRole);
-    box->setDefaultButton(QMessageBox::Cancel);
-    connect(box, &QMessageBox::finished, this, [this, box, remove, collection, name] {
-        if (box->clickedButton() == remove)
-            removeSaved(collection, name);
-    });
-    box->open();
+    confirm(this, u"deleteSavedConfirm"_s, tr("Delete Saved Request"), question, tr("Delete"),
+        [this, collection, name] { removeSaved(collection, name); });
 }
 
 void RequestsPanel::saveRequest()
@@ -1294,23 +1331,8 @@ void RequestsPanel::saveRequest()
     form->addRow(tr("Collection:"), collection);
     form->addRow(tr("Name:"), name);
     layout->addLayout(form);
-    auto *error = new QLabel(dialog);
-    error->setObjectName(u"saveError"_s);
-    error->setWordWrap(true);
-    error->setTextFormat(Qt::PlainText);
-    error->setStyleSheet(boxStyle("#fdecea", "#e0a8a8", "#8b1a1a"));
-    error->hide();
-    layout->addWidget(error);
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, dialog);
-    layout->addWidget(buttons);
-    connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
-    connect(buttons, &QDialogButtonBox::accepted, dialog, [this, dialog, collection, name, error] {
-        if (saveRequestAs(collection->currentText(), name->text())) {
-            dialog->accept();
-            return;
-        }
-        error->setText(m_status->text()); // the editor is left as it was
-        error->show();
+    addSaveButtons(dialog, layout, u"saveError"_s, m_status, [this, collection, name] {
+        return saveRequestAs(collection->currentText(), name->text()); // the editor stays as is
     });
     (m_savedCollection.isEmpty() && collection->currentText().isEmpty() ? collection->lineEdit()
                                                                         : name)
@@ -1359,9 +1381,7 @@ void RequestsPanel::chooseCollectionExport()
 bool RequestsPanel::importCollectionFile(const QString &path)
 {
     if (!m_store) {
-        showError(tr("Not imported: %1")
-                      .arg(m_storeError.isEmpty() ? tr("saved requests need the vault's database.")
-                                                  : m_storeError));
+        showError(tr("Not imported: %1").arg(storeProblem()));
         return false;
     }
     const Result<QByteArray> bytes = io::readFile(path, kMaxCollectionBytes);
@@ -1379,20 +1399,11 @@ bool RequestsPanel::importCollectionFile(const QString &path)
         putImported(collection);
         return true;
     }
-    auto *box = new QMessageBox(QMessageBox::Question, tr("Import Collection"),
+    confirm(this, u"replaceCollectionConfirm"_s, tr("Import Collection"),
         tr("A collection named \"%1\" exists. Replace it with the one from the file? Its saved "
            "requests and environments are lost.")
             .arg(collection.name),
-        QMessageBox::Cancel, this);
-    box->setObjectName(u"replaceCollectionConfirm"_s);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    QPushButton *replace = box->addButton(tr("Replace"), QMessageBox::DestructiveRole);
-    box->setDefaultButton(QMessageBox::Cancel);
-    connect(box, &QMessageBox::finished, this, [this, box, replace, collection] {
-        if (box->clickedButton() == replace)
-            putImported(collection);
-    });
-    box->open();
+        tr("Replace"), [this, collection] { putImported(collection); });
     return true;
 }
 
@@ -1473,29 +1484,14 @@ void RequestsPanel::editEnvironment()
     view->setObjectName(u"environmentVariables"_s);
     view->setAccessibleName(tr("Variables"));
     layout->addWidget(withRowButtons(view, variables, dialog), 1);
-    auto *error = new QLabel(dialog);
-    error->setObjectName(u"environmentError"_s);
-    error->setWordWrap(true);
-    error->setTextFormat(Qt::PlainText);
-    error->setStyleSheet(boxStyle("#fdecea", "#e0a8a8", "#8b1a1a"));
-    error->hide();
-    layout->addWidget(error);
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, dialog);
-    layout->addWidget(buttons);
-    connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
-    connect(buttons, &QDialogButtonBox::accepted, dialog,
-        [this, dialog, collection, name, variables, error] {
+    addSaveButtons(
+        dialog, layout, u"environmentError"_s, m_status, [this, collection, name, variables] {
             replay::Environment edited { name->text().trimmed(), {} };
             for (const KeyValueModel::Row &row : variables->rows()) {
                 if (!row.first.trimmed().isEmpty())
                     edited.variables.insert(row.first.trimmed(), row.second);
             }
-            if (saveEnvironment(collection, edited)) {
-                dialog->accept();
-                return;
-            }
-            error->setText(m_status->text());
-            error->show();
+            return saveEnvironment(collection, edited);
         });
     dialog->resize(520, 360);
     dialog->open();

@@ -158,6 +158,7 @@ private:
     void fillEnvironments();
     void putImported(const replay::Collection &collection);
     void showError(const QString &text);
+    QString storeProblem() const; // why m_store is null
     // The editor's request with its {{variables}} resolved from the current collection's chosen
     // environment (unchanged when it uses none).
     Result<replay::Request> requestToSend() const;
