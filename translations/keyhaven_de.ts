@@ -1762,7 +1762,7 @@
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+135"/>
         <source>The HAR file could not be read.</source>
         <translation>Die HAR-Datei konnte nicht gelesen werden.</translation>
     </message>
@@ -1807,12 +1807,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+1028"/>
+        <location line="+1027"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location line="-1014"/>
+        <location line="-1013"/>
         <source>Delete…</source>
         <translation>Löschen…</translation>
     </message>
@@ -1874,12 +1874,12 @@
     </message>
     <message>
         <location line="+12"/>
-        <location line="+960"/>
+        <location line="+954"/>
         <source>Save Request</source>
         <translation>Anfrage speichern</translation>
     </message>
     <message>
-        <location line="-943"/>
+        <location line="-937"/>
         <source>https://api.example.com/v1/resource</source>
         <translation>https://api.example.com/v1/resource</translation>
     </message>
@@ -2154,7 +2154,7 @@
         <translation>Die HAR-Datei hat keine Einträge.</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+61"/>
         <source>The saved requests cannot be read: %1</source>
         <translation>Die gespeicherten Anfragen können nicht gelesen werden: %1</translation>
     </message>
@@ -2171,18 +2171,17 @@
     </message>
     <message>
         <location line="+25"/>
-        <location line="+14"/>
+        <location line="+12"/>
         <source>Not saved: %1</source>
         <translation>Nicht gespeichert: %1</translation>
     </message>
     <message>
-        <location line="-13"/>
-        <location line="+170"/>
+        <location line="-123"/>
         <source>saved requests need the vault&apos;s database.</source>
         <translation>gespeicherte Anfragen brauchen die Datenbank des Tresors.</translation>
     </message>
     <message>
-        <location line="-148"/>
+        <location line="+132"/>
         <source>Saved as &quot;%1&quot; in the collection &quot;%2&quot;.</source>
         <translation>Als „%1“ in der Sammlung „%2“ gespeichert.</translation>
     </message>
@@ -2212,12 +2211,12 @@
         <translation>Die Sammlung „%1“ mit ihren gespeicherten Anfragen und Umgebungen löschen?</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Delete Saved Request</source>
         <translation>Gespeicherte Anfrage löschen</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+15"/>
         <source>The request is saved without its credential: it names the vault item bound to it. {{name}} placeholders are filled from the collection&apos;s environment when it is sent.</source>
         <translation>Die Anfrage wird ohne ihren Zugangsnachweis gespeichert: Sie nennt den an sie gebundenen Tresor-Eintrag. Platzhalter wie {{name}} werden beim Senden aus der Umgebung der Sammlung gefüllt.</translation>
     </message>
@@ -2228,12 +2227,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+168"/>
+        <location line="+142"/>
         <source>Name:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location line="-137"/>
+        <location line="-126"/>
         <source>Not exported: there is no collection &quot;%1&quot;.</source>
         <translation>Nicht exportiert: Es gibt keine Sammlung „%1“.</translation>
     </message>
@@ -2259,36 +2258,36 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+66"/>
+        <location line="+55"/>
         <source>Collections (*.json);;All files (*)</source>
         <translation>Sammlungen (*.json);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location line="-53"/>
-        <location line="+7"/>
+        <location line="-42"/>
         <location line="+5"/>
-        <location line="+29"/>
+        <location line="+5"/>
+        <location line="+20"/>
         <source>Not imported: %1</source>
         <translation>Nicht importiert: %1</translation>
     </message>
     <message>
-        <location line="-21"/>
-        <location line="+33"/>
+        <location line="-12"/>
+        <location line="+24"/>
         <source>Import Collection</source>
         <translation>Sammlung importieren</translation>
     </message>
     <message>
-        <location line="-32"/>
+        <location line="-23"/>
         <source>A collection named &quot;%1&quot; exists. Replace it with the one from the file? Its saved requests and environments are lost.</source>
         <translation>Es gibt schon eine Sammlung „%1“. Durch die aus der Datei ersetzen? Ihre gespeicherten Anfragen und Umgebungen gehen verloren.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
         <source>Replace</source>
         <translation>Ersetzen</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+14"/>
         <source>The collection &quot;%1&quot; was imported.</source>
         <translation>Die Sammlung „%1“ wurde importiert.</translation>
     </message>
