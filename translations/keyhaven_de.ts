@@ -73,6 +73,23 @@
     </message>
 </context>
 <context>
+    <name>keyhaven::ui::CollectionsModel</name>
+    <message numerus="yes">
+        <location filename="../ui/models/collectionsmodel.cpp" line="+102"/>
+        <source>%n saved requests</source>
+        <extracomment>Saved requests: the tooltip of a collection</extracomment>
+        <translation>
+            <numerusform>%n gespeicherte Anfrage</numerusform>
+            <numerusform>%n gespeicherte Anfragen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Saved requests</source>
+        <translation>Gespeicherte Anfragen</translation>
+    </message>
+</context>
+<context>
     <name>keyhaven::ui::ConnectionDialog</name>
     <message>
         <location filename="../ui/dialogs/connectiondialog.cpp" line="+26"/>
@@ -726,12 +743,12 @@
 <context>
     <name>keyhaven::ui::InspectorPanel</name>
     <message>
-        <location filename="../ui/panels/inspectorpanel.h" line="+48"/>
+        <location filename="../ui/panels/inspectorpanel.h" line="+47"/>
         <source>Inspector</source>
         <translation>Inspektor</translation>
     </message>
     <message>
-        <location filename="../ui/panels/inspectorpanel.cpp" line="+110"/>
+        <location filename="../ui/panels/inspectorpanel.cpp" line="+109"/>
         <source>From issuer…</source>
         <translation>Vom Aussteller…</translation>
     </message>
@@ -751,12 +768,18 @@
         <translation>eyJhbGciOi… — header.payload.signature</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+32"/>
+        <source>Token contents</source>
+        <extracomment>Inspector: the tree of the token&apos;s header and payload members</extracomment>
+        <translation>Inhalt des Tokens</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Verification</source>
         <translation>Verifizierung</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Fetch the keys the issuer publishes (OpenID discovery, then its JWKS) and check that the token&apos;s &quot;iss&quot; names that issuer. The inspector goes online only when you ask it to, and never follows a URL found in the token.</source>
         <translation>Lädt die Schlüssel, die der Aussteller veröffentlicht (OpenID Discovery, dann sein JWKS), und prüft, dass „iss“ des Tokens diesen Aussteller nennt. Der Inspektor geht nur online, wenn Sie es verlangen, und folgt nie einer URL aus dem Token.</translation>
     </message>
@@ -821,7 +844,7 @@
         <translation>Aussteller-URL (HTTPS, oder HTTP auf diesem Rechner). Keyhaven liest sein OpenID-Discovery-Dokument, dann die Schlüssel, die er veröffentlicht:</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+19"/>
         <source>Fetching the keys published by %1…</source>
         <translation>Lade die von %1 veröffentlichten Schlüssel…</translation>
     </message>
@@ -1614,7 +1637,7 @@
         <translation>Keyhaven</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+61"/>
         <source>The replay history cannot be opened: %1</source>
         <translation>Der Verlauf der Anfragen kann nicht geöffnet werden: %1</translation>
     </message>
@@ -1729,7 +1752,7 @@
 <context>
     <name>keyhaven::ui::RequestsPanel</name>
     <message>
-        <location filename="../ui/panels/requestspanel.cpp" line="+70"/>
+        <location filename="../ui/panels/requestspanel.cpp" line="+83"/>
         <source>Add</source>
         <translation>Hinzufügen</translation>
     </message>
@@ -1739,7 +1762,7 @@
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+135"/>
         <source>The HAR file could not be read.</source>
         <translation>Die HAR-Datei konnte nicht gelesen werden.</translation>
     </message>
@@ -1757,6 +1780,63 @@
         </translation>
     </message>
     <message>
+        <location line="+22"/>
+        <source>Saved requests</source>
+        <translation>Gespeicherte Anfragen</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Import…</source>
+        <extracomment>Saved requests: read a collection JSON file (e.g. from a git repository)</extracomment>
+        <translation>Importieren…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Import a collection from a JSON file</source>
+        <translation>Eine Sammlung aus einer JSON-Datei importieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export…</source>
+        <translation>Exportieren…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Write the selected collection to a JSON file (no secrets: items are named)</source>
+        <translation>Die ausgewählte Sammlung in eine JSON-Datei schreiben (ohne Geheimnisse: Tresor-Einträge werden nur benannt)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1027"/>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <location line="-1013"/>
+        <source>Delete…</source>
+        <translation>Löschen…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export Collection…</source>
+        <translation>Sammlung exportieren…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Import Collection…</source>
+        <translation>Sammlung importieren…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Saved requests need the vault&apos;s database.</source>
+        <translation>Gespeicherte Anfragen brauchen die Datenbank des Tresors.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The saved requests cannot be opened: %1</source>
+        <translation>Die gespeicherten Anfragen können nicht geöffnet werden: %1</translation>
+    </message>
+    <message>
         <location line="+20"/>
         <source>Paste curl…</source>
         <translation>curl einfügen…</translation>
@@ -1772,7 +1852,34 @@
         <translation>HAR importieren…</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+12"/>
+        <source>Environment:</source>
+        <extracomment>Requests panel: the environment whose {{variables}} a saved request is sent with</extracomment>
+        <translation>Umgebung:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Edit Environment…</source>
+        <translation>Umgebung bearbeiten…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save…</source>
+        <translation>Speichern…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save the request in a collection, without its credential (%1)</source>
+        <translation>Die Anfrage ohne ihren Zugangsnachweis in einer Sammlung speichern (%1)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+954"/>
+        <source>Save Request</source>
+        <translation>Anfrage speichern</translation>
+    </message>
+    <message>
+        <location line="-937"/>
         <source>https://api.example.com/v1/resource</source>
         <translation>https://api.example.com/v1/resource</translation>
     </message>
@@ -1828,12 +1935,12 @@
     <message>
         <location line="-45"/>
         <location line="+44"/>
-        <location line="+484"/>
+        <location line="+500"/>
         <source>Body</source>
         <translation>Inhalt</translation>
     </message>
     <message>
-        <location line="-471"/>
+        <location line="-487"/>
         <source>None</source>
         <extracomment>Requests panel: the request carries no vault credential</extracomment>
         <translation>Keiner</translation>
@@ -1882,7 +1989,7 @@
         <translation>Benutzername</translation>
     </message>
     <message numerus="yes">
-        <location line="+82"/>
+        <location line="+84"/>
         <source>(%n bytes of binary data, sent as imported)</source>
         <translation>
             <numerusform>(%n Byte Binärdaten, werden wie importiert gesendet)</numerusform>
@@ -1890,7 +1997,12 @@
         </translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+11"/>
+        <source>the vault has no item &quot;%1&quot; for the request&apos;s credential</source>
+        <translation>der Tresor hat keinen Eintrag „%1“ für den Zugangsnachweis der Anfrage</translation>
+    </message>
+    <message>
+        <location line="+73"/>
         <source>Allow this credential to go to %1 for this request only</source>
         <translation>Diesen Zugangsnachweis nur für diese Anfrage an %1 senden lassen</translation>
     </message>
@@ -1905,6 +2017,7 @@
         <translation>Warnung:</translation>
     </message>
     <message>
+        <location line="+2"/>
         <location line="+2"/>
         <source>Note: %1</source>
         <translation>Hinweis: %1</translation>
@@ -1948,7 +2061,12 @@
         <translation>Der Zugangsnachweis ist jetzt der Tresor-Eintrag „%1“; die Anfrage verweist darauf.</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+25"/>
+        <source>Not sent: %1</source>
+        <translation>Nicht gesendet: %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Sending…</source>
         <translation>Wird gesendet…</translation>
     </message>
@@ -2036,7 +2154,175 @@
         <translation>Die HAR-Datei hat keine Einträge.</translation>
     </message>
     <message>
-        <location filename="../ui/panels/requestspanel.h" line="+52"/>
+        <location line="+61"/>
+        <source>The saved requests cannot be read: %1</source>
+        <translation>Die gespeicherten Anfragen können nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>No environment</source>
+        <extracomment>Requests panel: send a saved request without an environment&apos;s {{variables}}</extracomment>
+        <translation>Keine Umgebung</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>There is no saved request &quot;%1&quot; in &quot;%2&quot;.</source>
+        <translation>In „%2“ gibt es keine gespeicherte Anfrage „%1“.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <location line="+12"/>
+        <source>Not saved: %1</source>
+        <translation>Nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <location line="-123"/>
+        <source>saved requests need the vault&apos;s database.</source>
+        <translation>gespeicherte Anfragen brauchen die Datenbank des Tresors.</translation>
+    </message>
+    <message>
+        <location line="+132"/>
+        <source>Saved as &quot;%1&quot; in the collection &quot;%2&quot;.</source>
+        <translation>Als „%1“ in der Sammlung „%2“ gespeichert.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Not deleted: %1</source>
+        <translation>Nicht gelöscht: %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The collection &quot;%1&quot; was deleted.</source>
+        <translation>Die Sammlung „%1“ wurde gelöscht.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The saved request &quot;%1&quot; was deleted.</source>
+        <translation>Die gespeicherte Anfrage „%1“ wurde gelöscht.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Delete the saved request &quot;%1&quot; of the collection &quot;%2&quot;?</source>
+        <translation>Die gespeicherte Anfrage „%1“ der Sammlung „%2“ löschen?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete the collection &quot;%1&quot; with its saved requests and environments?</source>
+        <translation>Die Sammlung „%1“ mit ihren gespeicherten Anfragen und Umgebungen löschen?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete Saved Request</source>
+        <translation>Gespeicherte Anfrage löschen</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The request is saved without its credential: it names the vault item bound to it. {{name}} placeholders are filled from the collection&apos;s environment when it is sent.</source>
+        <translation>Die Anfrage wird ohne ihren Zugangsnachweis gespeichert: Sie nennt den an sie gebundenen Tresor-Eintrag. Platzhalter wie {{name}} werden beim Senden aus der Umgebung der Sammlung gefüllt.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Collection:</source>
+        <translation>Sammlung:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+142"/>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <location line="-126"/>
+        <source>Not exported: there is no collection &quot;%1&quot;.</source>
+        <translation>Nicht exportiert: Es gibt keine Sammlung „%1“.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Not exported: %1</source>
+        <translation>Nicht exportiert: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The collection &quot;%1&quot; was written to %2.</source>
+        <translation>Die Sammlung „%1“ wurde nach %2 geschrieben.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Select the collection to export.</source>
+        <translation>Wählen Sie die zu exportierende Sammlung aus.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export Collection</source>
+        <translation>Sammlung exportieren</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+55"/>
+        <source>Collections (*.json);;All files (*)</source>
+        <translation>Sammlungen (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location line="-42"/>
+        <location line="+5"/>
+        <location line="+5"/>
+        <location line="+20"/>
+        <source>Not imported: %1</source>
+        <translation>Nicht importiert: %1</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <location line="+24"/>
+        <source>Import Collection</source>
+        <translation>Sammlung importieren</translation>
+    </message>
+    <message>
+        <location line="-23"/>
+        <source>A collection named &quot;%1&quot; exists. Replace it with the one from the file? Its saved requests and environments are lost.</source>
+        <translation>Es gibt schon eine Sammlung „%1“. Durch die aus der Datei ersetzen? Ihre gespeicherten Anfragen und Umgebungen gehen verloren.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Replace</source>
+        <translation>Ersetzen</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The collection &quot;%1&quot; was imported.</source>
+        <translation>Die Sammlung „%1“ wurde importiert.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>The environment was not saved: %1</source>
+        <translation>Die Umgebung wurde nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The environment &quot;%1&quot; of &quot;%2&quot; was saved.</source>
+        <translation>Die Umgebung „%1“ von „%2“ wurde gespeichert.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Environment of &quot;%1&quot;</source>
+        <translation>Umgebung von „%1“</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Values for the {{name}} placeholders of the collection&apos;s requests. They are stored in plain text and exported: a secret belongs in the vault, bound to the request as its credential.</source>
+        <translation>Werte für die Platzhalter {{name}} der Anfragen dieser Sammlung. Sie werden im Klartext gespeichert und exportiert: Ein Geheimnis gehört in den Tresor und wird als Zugangsnachweis an die Anfrage gebunden.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Variable</source>
+        <translation>Variable</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Variables</source>
+        <translation>Variablen</translation>
+    </message>
+    <message>
+        <location filename="../ui/panels/requestspanel.h" line="+58"/>
         <source>Requests</source>
         <translation>Anfragen</translation>
     </message>

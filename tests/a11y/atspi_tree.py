@@ -7,7 +7,8 @@ Starts Xvfb on a free display, the AT-SPI bus (at-spi-bus-launcher) on the curre
 (./dev test provides one, with gnome-keyring), and the real keyhaven on the xcb platform with
 --sample-data in a throwaway KEYHAVEN_DATA_DIR. Then, through pyatspi (libatspi, the library Orca
 uses), it finds the application "keyhaven" on the desktop and checks its tree: the panel tabs by
-name, a name on every push button, named column headers on the tables, and the focused widget.
+name, a name on every push button and tree, named column headers on the tables, and the focused
+widget.
 Exit 0 when every check holds, 1 when one fails (an empty tree or a missing app is a failure,
 never a skip), 2 on a usage or environment error.
 
@@ -275,6 +276,10 @@ def check_page(pyatspi, app, check, tab, seen, tables, counts):
                 continue
             counts["buttons"] += 1
             check.name(node, "a push button (with the %s page shown)" % tab)
+        elif role == pyatspi.ROLE_TREE:
+            # A QTreeView (the Requests panel's saved requests): named, as a list would be.
+            check.name(node, "a tree (with the %s page shown)" % tab)
+            counts["trees"].append((tab, node.name))
         elif role in (pyatspi.ROLE_TABLE, pyatspi.ROLE_TREE_TABLE):
             table = node.queryTable()
             check.expect(table.nColumns > 0, "a table on the %s page has no columns" % tab)
@@ -373,7 +378,7 @@ def main():
             check.name(tab, "a panel tab")
         check.expect([t.name for t in tabs] == EXPECTED_TABS,
                      "panel tabs: expected %s, got %s" % (EXPECTED_TABS, [t.name for t in tabs]))
-        counts = {"nodes": 0, "buttons": 0, "clear_buttons": 0}
+        counts = {"nodes": 0, "buttons": 0, "clear_buttons": 0, "trees": []}
         tables = {}
         seen = set()
         for index, name in enumerate(EXPECTED_TABS[:len(tabs)]):
@@ -384,13 +389,21 @@ def main():
         check.expect(EXPECTED_API_KEY_COLUMNS in api_key_tables,
                      "the API Keys table should expose the column headers %s, tables there: %s"
                      % (EXPECTED_API_KEY_COLUMNS, api_key_tables))
-        check.expect(counts["buttons"] >= 40, "only %d push buttons in the tree" % counts["buttons"])
+        check.expect(counts["buttons"] >= 47, "only %d push buttons in the tree" % counts["buttons"])
         check.expect(len(tables) >= 10, "only %d tables in the tree" % len(tables))
+        # The Inspector's header and claims, the Requests panel's saved requests (a node counts
+        # on the first page the walk finds it, hidden pages included).
+        check.expect(sorted(name for _, name in counts["trees"])
+                     == ["Saved requests", "Token contents"],
+                     "expected the trees 'Saved requests' and 'Token contents', got %s"
+                     % counts["trees"])
 
         log("focused after start: %s" % focus)
         log("panel tabs: %s" % ", ".join(t.name for t in tabs))
         for tab, shown, headers in tables.values():
             log("table%s: %s" % (" (on screen)" if shown else "", ", ".join(headers)))
+        for tab, name in counts["trees"]:
+            log("tree on %s: %s" % (tab, name))
         log("nodes walked %d (%d distinct, over %d pages), push buttons named %d (QLineEdit "
             "clear buttons %d), tables %d, names checked %d, wall time %.2f s"
             % (counts["nodes"], len(seen), len(tabs), counts["buttons"], counts["clear_buttons"],

@@ -115,6 +115,24 @@ private Q_SLOTS:
             e.command.constData());
     }
 
+    void removeBoundCredentialLeavesTheReference()
+    {
+        // A saved request leaves out what its binding writes (Requests panel Save, requests save).
+        Item key = item(u"k"_s, ItemKind::ApiKey);
+        key.headerName = u"X-Custom-Key"_s;
+        const QList<std::pair<Item, QString>> cases { { key, {} },
+            { item(u"j"_s, ItemKind::Jwt), {} }, { item(u"o"_s, ItemKind::OAuth), {} },
+            { item(u"b"_s, ItemKind::ApiKey), u"user"_s } };
+        for (const auto &[it, user] : cases) {
+            Request r = bound(Request {}, it, user);
+            r.headers.prepend({ "Accept", "*/*" });
+            QCOMPARE(r.headers.size(), 2);
+            removeBoundCredential(r);
+            QCOMPARE(r.headers, (Headers { { "Accept", "*/*" } }));
+            QCOMPARE(r.auth.item, it.name); // the reference stays
+        }
+    }
+
     void oauthBearerAndJwt()
     {
         Request r;

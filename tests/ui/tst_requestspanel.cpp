@@ -2,16 +2,20 @@
 // python3-httpbin on 127.0.0.1 (started here), a real Vault (SQLite file + gnome-keyring from
 // ./dev test). Paste curl → editor → move the pasted key into the vault → bind a JWT item → send
 // (200) → /status/403 diagnosed → history row, redacted (no secret byte in the SQLite files) →
-// send again; cancel; a foreign origin blocked; a HAR imported off the UI thread.
+// send again; cancel; a foreign origin blocked; a HAR imported off the UI thread; saved requests:
+// a collection JSON imported with an environment, a {{base}} request bound and saved (no credential
+// in the database), the window reopened, sent through the environment, exported and read back.
 #include "common/paths.h"
 #include "dialogs/harpickerdialog.h"
 #include "mainwindow.h"
+#include "models/collectionsmodel.h"
 #include "models/historymodel.h"
 #include "models/keyvaluemodel.h"
 #include "oauth/connectionmanager.h"
 #include "panels/connectionspanel.h"
 #include "panels/historypanel.h"
 #include "panels/requestspanel.h"
+#include "replay/collections.h"
 #include "testsupport.h"
 #include "uitests.h"
 #include "vault/vault.h"
@@ -20,6 +24,8 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -27,6 +33,7 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QProcess>
 #include <QProgressBar>
@@ -35,6 +42,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTreeView>
 #include <QUuid>
 
 #include <memory>
@@ -42,6 +50,7 @@
 using namespace Qt::StringLiterals;
 using keyhaven::Result;
 using keyhaven::SecretBytes;
+using keyhaven::ui::CollectionsModel;
 using keyhaven::ui::HarPickerDialog;
 using keyhaven::ui::HistoryFilterProxyModel;
 using keyhaven::ui::HistoryModel;
@@ -77,6 +86,33 @@ QByteArray storeBytes(const QString &databaseFile)
             all += file.readAll();
     }
     return all;
+}
+
+bool writeFile(const QString &path, const QByteArray &bytes)
+{
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
+}
+
+// Clicks the button with `text` (empty: Cancel) of the message box `name` the panel opened.
+bool answerBox(QWidget *panel, const QString &name, const QString &text = {})
+{
+    QMessageBox *box = nullptr;
+    if (!QTest::qWaitFor(
+            [&] { return (box = panel->findChild<QMessageBox *>(name)) && box->isVisible(); },
+            5000))
+        return false;
+    if (text.isEmpty()) {
+        box->button(QMessageBox::Cancel)->click();
+        return true;
+    }
+    for (QAbstractButton *b : box->buttons()) {
+        if (b->text() == text) {
+            b->click();
+            return true;
+        }
+    }
+    return false;
 }
 
 } // namespace
@@ -388,6 +424,280 @@ private Q_SLOTS:
         QVERIFY2(panel->statusLabel()->text().startsWith(u"200"_s),
             qPrintable(panel->statusLabel()->text()));
         QVERIFY(panel->responseBody()->toPlainText().contains(QString::fromLatin1(m_jwt)));
+    }
+
+    void collectionsModelUnderTester()
+    {
+        using keyhaven::replay::Collection;
+        CollectionsModel model;
+        QAbstractItemModelTester tester(
+            &model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        Collection a { u"alpha"_s, {}, {}, {} };
+        a.requests.append({ u"list"_s, {} });
+        a.requests.last().request.url = u"{{base}}/v1/items"_s;
+        a.requests.append({ u"create"_s, {} });
+        a.requests.last().request.method = "POST";
+        a.requests.last().request.url = u"{{base}}/v1/items"_s;
+        const Collection b { u"beta"_s, {}, {}, {} };
+        model.setCollections({ a, b });
+        QCOMPARE(model.rowCount(), 2);
+        const QModelIndex alpha = model.indexOf(u"alpha"_s);
+        QCOMPARE(model.rowCount(alpha), 2);
+        QCOMPARE(model.rowCount(model.indexOf(u"beta"_s)), 0);
+        const QModelIndex create = model.indexOf(u"alpha"_s, u"create"_s);
+        QCOMPARE(create.parent(), alpha);
+        QCOMPARE(create.row(), 1);
+        QCOMPARE(create.data().toString(), u"create"_s);
+        QCOMPARE(create.data(Qt::ToolTipRole).toString(), u"POST {{base}}/v1/items"_s);
+        QCOMPARE(create.data(CollectionsModel::CollectionRole).toString(), u"alpha"_s);
+        QCOMPARE(model.requestAt(create)->name, u"create"_s);
+        QVERIFY(!model.requestAt(alpha));
+        QCOMPARE(model.collectionAt(create)->name, u"alpha"_s);
+        QVERIFY(!model.indexOf(u"alpha"_s, u"nothing"_s).isValid());
+        QCOMPARE(model.headerData(0, Qt::Horizontal).toString(), u"Saved requests"_s);
+        model.setCollections({ b });
+        QCOMPARE(model.rowCount(), 1);
+        QVERIFY(!model.indexOf(u"alpha"_s).isValid());
+    }
+
+    void savedRequestsAndEnvironments()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const int historyBefore = [this] {
+            MainWindow w(m_vault);
+            return w.history()->model()->rowCount();
+        }();
+
+        // A collection from git: an environment, no request yet.
+        const QString shared = dir.filePath(u"httpbin.json"_s);
+        const QJsonObject collection {
+            { u"format"_s, u"keyhaven-collection"_s },
+            { u"version"_s, 1 },
+            { u"name"_s, u"httpbin"_s },
+            { u"environments"_s,
+                QJsonArray { QJsonObject { { u"name"_s, u"local"_s },
+                    { u"variables"_s, QJsonObject { { u"base"_s, m_origin } } } } } },
+            { u"requests"_s, QJsonArray {} },
+        };
+        QVERIFY(writeFile(shared, QJsonDocument(collection).toJson()));
+
+        auto window = std::make_unique<MainWindow>(m_vault);
+        window->show();
+        window->activateWindow(); // for the shortcuts
+        QVERIFY(QTest::qWaitForWindowActive(window.get()));
+        QVERIFY(window->showPanel(u"requests"_s));
+        RequestsPanel *panel = window->requests();
+        CollectionsModel *saved = panel->savedModel();
+        QAbstractItemModelTester tester(
+            saved, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(saved->rowCount(), 0);
+        QVERIFY(panel->saveButton()->isEnabled());
+
+        // Bad input: a clear error, nothing stored.
+        const QString junk = dir.filePath(u"junk.json"_s);
+        QVERIFY(writeFile(junk, "{\"format\": \"something else\"}"));
+        QVERIFY(!panel->importCollectionFile(junk));
+        QVERIFY2(panel->statusLabel()->text().contains(u"Not a Keyhaven collection"_s),
+            qPrintable(panel->statusLabel()->text()));
+        QVERIFY(!panel->importCollectionFile(dir.filePath(u"missing.json"_s)));
+        QCOMPARE(saved->rowCount(), 0);
+
+        QVERIFY(panel->importCollectionFile(shared));
+        QCOMPARE(saved->rowCount(), 1);
+        QCOMPARE(panel->currentCollection(), u"httpbin"_s);
+        QCOMPARE(panel->environmentCombo()->count(), 2); // "No environment" + local
+        QCOMPARE(panel->environmentCombo()->itemData(1).toString(), u"local"_s);
+
+        // A request with {{base}}, bound to the JWT item; no environment chosen: nothing is sent.
+        panel->loadRequest({});
+        QTest::keyClicks(panel->urlEdit(), u"{{base}}/bearer"_s);
+        QVERIFY(panel->bindItem(u"httpbin token"_s));
+        QVERIFY2(panel->findingsLabel()->text().contains(u"{{base}}"_s),
+            qPrintable(panel->findingsLabel()->text()));
+        QSignalSpy exchanged(panel, &RequestsPanel::exchanged);
+        QVERIFY(panel->sendButton()->isEnabled());
+        QTest::mouseClick(panel->sendButton(), Qt::LeftButton);
+        QVERIFY2(panel->statusLabel()->text().startsWith(
+                     RequestsPanel::tr("Not sent: %1").arg(u"Pick an environment"_s)),
+            qPrintable(panel->statusLabel()->text()));
+        QTest::qWait(300);
+        QCOMPARE(exchanged.count(), 0);
+        QVERIFY(!panel->isSending());
+
+        // A stale Authorization header: the binding writes that header, so it is not saved.
+        const QByteArray stale = "Bearer stale-" + QUuid::createUuid().toRfc4122().toHex();
+        panel->headersModel()->setRows({ { u"Accept"_s, u"application/json"_s },
+            { u"Authorization"_s, QString::fromLatin1(stale) } });
+
+        // Save through the dialog (Ctrl+S): the collection is pre-filled.
+        panel->urlEdit()->setFocus();
+        QTest::keyClick(panel->urlEdit(), Qt::Key_S, Qt::ControlModifier);
+        QDialog *dialog = nullptr;
+        QTRY_VERIFY(
+            (dialog = panel->findChild<QDialog *>(u"saveRequestDialog"_s)) && dialog->isVisible());
+        auto *collectionBox = dialog->findChild<QComboBox *>(u"saveCollection"_s);
+        QCOMPARE(collectionBox->currentText(), u"httpbin"_s);
+        dialog->findChild<QLineEdit *>(u"saveName"_s)->setText(u"whoami"_s);
+        dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Save)->click();
+        QTRY_VERIFY(!panel->findChild<QDialog *>(u"saveRequestDialog"_s));
+        QCOMPARE(saved->rowCount(saved->indexOf(u"httpbin"_s)), 1);
+        const QModelIndex whoami = saved->indexOf(u"httpbin"_s, u"whoami"_s);
+        QVERIFY(whoami.isValid());
+        QCOMPARE(whoami.data(Qt::ToolTipRole).toString(), u"GET {{base}}/bearer"_s);
+        QCOMPARE(panel->savedView()->currentIndex(), whoami);
+        QCOMPARE(panel->loadedName(), u"whoami"_s);
+        const keyhaven::replay::SavedRequest *stored = saved->requestAt(whoami);
+        QCOMPARE(stored->request.auth.item, u"httpbin token"_s);
+        QVERIFY(!stored->request.hasHeader("Authorization"));
+        QCOMPARE(stored->request.headerValue("Accept"), "application/json"_ba);
+        QByteArray store = storeBytes(m_vault->databaseFile());
+        QVERIFY(store.contains("{{base}}/bearer")); // the collection is in these files
+        QVERIFY(!store.contains(m_jwt));
+        QVERIFY(!store.contains(stale.mid(7)));
+
+        // A pasted credential still in the request: refused, shown, the editor kept as it was.
+        const QByteArray pasted = "pk-" + QUuid::createUuid().toRfc4122().toHex();
+        QVERIFY(panel->importCurl(u"curl '%1/headers' -H 'Authorization: Bearer %2'"_s.arg(
+            m_origin, QString::fromLatin1(pasted))));
+        QVERIFY(panel->loadedName().isEmpty());
+        QVERIFY(!panel->saveRequestAs(u"httpbin"_s, u"pasted"_s));
+        QVERIFY2(panel->statusLabel()->text().contains(u"carries a credential"_s),
+            qPrintable(panel->statusLabel()->text()));
+        QVERIFY(panel->statusLabel()->isVisibleTo(panel));
+        QVERIFY(hasRow(panel->headersModel(), u"Authorization"_s));
+        QCOMPARE(panel->urlEdit()->text(), m_origin + u"/headers"_s);
+        QVERIFY(panel->credentialBar()->isVisibleTo(panel)); // the way out is still offered
+        QVERIFY(!saved->indexOf(u"httpbin"_s, u"pasted"_s).isValid());
+        QVERIFY(!storeBytes(m_vault->databaseFile()).contains(pasted));
+        // The dialog shows it too, and stays open.
+        QTest::mouseClick(panel->saveButton(), Qt::LeftButton);
+        QTRY_VERIFY(
+            (dialog = panel->findChild<QDialog *>(u"saveRequestDialog"_s)) && dialog->isVisible());
+        dialog->findChild<QLineEdit *>(u"saveName"_s)->setText(u"pasted"_s);
+        dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Save)->click();
+        QVERIFY(dialog->isVisible());
+        QVERIFY(dialog->findChild<QLabel *>(u"saveError"_s)
+                    ->text()
+                    .contains(u"carries a credential"_s));
+        dialog->reject();
+
+        // Reopen the window: the saved request is still there; load it, choose the environment.
+        window.reset();
+        window = std::make_unique<MainWindow>(m_vault);
+        window->show();
+        window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(window.get()));
+        QVERIFY(window->showPanel(u"requests"_s));
+        panel = window->requests();
+        saved = panel->savedModel();
+        QCOMPARE(saved->rowCount(), 1);
+        const QModelIndex again = saved->indexOf(u"httpbin"_s, u"whoami"_s);
+        QVERIFY(again.isValid());
+        panel->savedView()->setCurrentIndex(again);
+        QCOMPARE(panel->loadedCollection(), u"httpbin"_s);
+        QCOMPARE(panel->urlEdit()->text(), u"{{base}}/bearer"_s);
+        QCOMPARE(panel->itemCombo()->currentData().toString(), u"httpbin token"_s);
+        QVERIFY(!hasRow(panel->headersModel(), u"Authorization"_s));
+        QComboBox *environment = panel->environmentCombo();
+        environment->setCurrentIndex(environment->findData(u"local"_s));
+        QVERIFY2(panel->findings().isEmpty(), qPrintable(panel->findingsLabel()->text()));
+        QVERIFY(panel->sendButton()->isEnabled());
+        QSignalSpy sent(panel, &RequestsPanel::exchanged);
+        QTest::mouseClick(panel->sendButton(), Qt::LeftButton);
+        QVERIFY(sent.wait(15000));
+        QVERIFY2(panel->statusLabel()->text().startsWith(u"200"_s),
+            qPrintable(panel->statusLabel()->text()));
+        QCOMPARE(QJsonDocument::fromJson(panel->responseBody()->toPlainText().toUtf8())
+                     .object()[u"authenticated"_s]
+                     .toBool(),
+            true);
+        QCOMPARE(window->history()->model()->rowCount(), historyBefore + 1);
+        QCOMPARE(window->history()->model()->entryAt(0)->url, m_origin + u"/bearer"_s);
+        QCOMPARE(panel->urlEdit()->text(), u"{{base}}/bearer"_s); // the editor keeps {{base}}
+
+        // A variable the environment has no value for: the error, nothing sent.
+        panel->urlEdit()->clear();
+        QTest::keyClicks(panel->urlEdit(), u"{{base}}/{{what}}"_s);
+        QVERIFY(panel->findingsLabel()->text().contains(u"has no value for {{what}}"_s));
+        QTest::mouseClick(panel->sendButton(), Qt::LeftButton);
+        QVERIFY2(panel->statusLabel()->text().contains(u"has no value for {{what}}"_s),
+            qPrintable(panel->statusLabel()->text()));
+        QTest::qWait(300);
+        QCOMPARE(sent.count(), 1);
+        QCOMPARE(window->history()->model()->rowCount(), historyBefore + 1);
+
+        // Environments refuse a secret-looking variable; the stored one is unchanged.
+        keyhaven::replay::Environment leaky { u"local"_s,
+            { { u"base"_s, m_origin }, { u"api_token"_s, u"t0ken"_s } } };
+        QVERIFY(!panel->saveEnvironment(u"httpbin"_s, leaky));
+        QVERIFY2(panel->statusLabel()->text().contains(u"looks like a secret"_s),
+            qPrintable(panel->statusLabel()->text()));
+        QCOMPARE(saved->collection(u"httpbin"_s)->environment(u"local"_s)->variables.size(), 1);
+        QVERIFY(!storeBytes(m_vault->databaseFile()).contains("t0ken"));
+        // The editor dialog: the chosen environment, one more variable; then it sends.
+        QVERIFY(panel->editEnvironmentButton()->isEnabled());
+        QTest::mouseClick(panel->editEnvironmentButton(), Qt::LeftButton);
+        QDialog *envDialog = nullptr;
+        QTRY_VERIFY((envDialog = panel->findChild<QDialog *>(u"environmentDialog"_s))
+            && envDialog->isVisible());
+        QCOMPARE(envDialog->findChild<QLineEdit *>(u"environmentName"_s)->text(), u"local"_s);
+        auto *variables = qobject_cast<KeyValueModel *>(
+            envDialog->findChild<QTableView *>(u"environmentVariables"_s)->model());
+        QCOMPARE(variables->rows().size(), 1);
+        const int row = variables->appendRow();
+        QVERIFY(variables->setData(variables->index(row, KeyValueModel::NameColumn), u"what"_s));
+        QVERIFY(variables->setData(variables->index(row, KeyValueModel::ValueColumn), u"bearer"_s));
+        envDialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Save)->click();
+        QTRY_VERIFY(!panel->findChild<QDialog *>(u"environmentDialog"_s));
+        QCOMPARE(environment->currentData().toString(), u"local"_s);
+        QVERIFY2(panel->findings().isEmpty(), qPrintable(panel->findingsLabel()->text()));
+        QTest::mouseClick(panel->sendButton(), Qt::LeftButton);
+        QVERIFY(sent.wait(15000));
+        QVERIFY2(panel->statusLabel()->text().startsWith(u"200"_s),
+            qPrintable(panel->statusLabel()->text()));
+        QCOMPARE(window->history()->model()->rowCount(), historyBefore + 2);
+
+        // Export: bytes that importCollection reads back, without any secret.
+        const QString exported = dir.filePath(u"out/httpbin.json"_s);
+        QVERIFY(!panel->exportCollectionFile(u"httpbin"_s, exported)); // no such folder
+        QVERIFY(panel->statusLabel()->text().startsWith(u"Not exported"_s));
+        QVERIFY(QDir(dir.path()).mkpath(u"out"_s));
+        QVERIFY(panel->exportCollectionFile(u"httpbin"_s, exported));
+        QFile file(exported);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray bytes = file.readAll();
+        QVERIFY(!bytes.contains(m_jwt));
+        Result<keyhaven::replay::Collection> back = keyhaven::replay::importCollection(bytes);
+        QVERIFY2(back, qPrintable(back ? QString() : back.error().message));
+        QCOMPARE(back->name, u"httpbin"_s);
+        QCOMPARE(back->requests.size(), 1);
+        QCOMPARE(back->requests.first().request.url, u"{{base}}/bearer"_s);
+        QCOMPARE(back->requests.first().request.auth.item, u"httpbin token"_s);
+        QCOMPARE(back->environment(u"local"_s)->variables.value(u"base"_s), m_origin);
+        QCOMPARE(back->environment(u"local"_s)->variables.value(u"what"_s), u"bearer"_s);
+
+        // Importing the original again clashes: Cancel keeps the request, Replace drops it.
+        QVERIFY(panel->importCollectionFile(shared));
+        QVERIFY(answerBox(panel, u"replaceCollectionConfirm"_s));
+        QCOMPARE(saved->rowCount(saved->indexOf(u"httpbin"_s)), 1);
+        QVERIFY(panel->importCollectionFile(shared));
+        QVERIFY(answerBox(panel, u"replaceCollectionConfirm"_s, RequestsPanel::tr("Replace")));
+        QTRY_COMPARE(saved->rowCount(saved->indexOf(u"httpbin"_s)), 0);
+        QVERIFY(panel->importCollectionFile(exported)); // back from the export
+        QVERIFY(answerBox(panel, u"replaceCollectionConfirm"_s, RequestsPanel::tr("Replace")));
+        QTRY_COMPARE(saved->rowCount(saved->indexOf(u"httpbin"_s)), 1);
+
+        // Delete key on the tree: asks, then removes; the editor keeps the request.
+        panel->savedView()->setCurrentIndex(saved->indexOf(u"httpbin"_s, u"whoami"_s));
+        panel->savedView()->setFocus();
+        QTest::keyClick(panel->savedView(), Qt::Key_Delete);
+        QVERIFY(answerBox(panel, u"deleteSavedConfirm"_s, RequestsPanel::tr("Delete")));
+        QTRY_COMPARE(saved->rowCount(saved->indexOf(u"httpbin"_s)), 0);
+        QVERIFY(panel->loadedName().isEmpty());
+        QCOMPARE(panel->urlEdit()->text(), u"{{base}}/{{what}}"_s);
+        QVERIFY(panel->removeSaved(u"httpbin"_s));
+        QCOMPARE(saved->rowCount(), 0);
     }
 
     void harImportedOffTheUiThread()

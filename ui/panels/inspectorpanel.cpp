@@ -158,6 +158,8 @@ InspectorPanel::InspectorPanel(vault::Vault *vault, QWidget *parent, Clock clock
 
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     m_tree->setObjectName(u"claimTree"_s);
+    //: Inspector: the tree of the token's header and payload members
+    m_tree->setAccessibleName(tr("Token contents"));
     m_tree->setModel(m_claims);
     m_tree->setAlternatingRowColors(true);
     m_tree->setUniformRowHeights(true);

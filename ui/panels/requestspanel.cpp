@@ -3,33 +3,45 @@
 
 #include "common/io.h"
 #include "dialogs/harpickerdialog.h"
+#include "models/collectionsmodel.h"
 #include "models/keyvaluemodel.h"
 #include "replay/authbinding.h"
 #include "replay/bodytext.h"
+#include "replay/collections.h"
 #include "replay/credentialmove.h"
 #include "vault/vault.h"
+
+#include <QAction>
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QDir>
+#include <QEvent>
 #include <QFileDialog>
+#include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPromise>
 #include <QPushButton>
+#include <QSaveFile>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
 #include <QThreadPool>
+#include <QTreeView>
 #include <QUrl>
 #include <QVBoxLayout>
+
+#include <functional>
 
 using namespace Qt::StringLiterals;
 
@@ -39,6 +51,7 @@ namespace {
 
 constexpr int kStatusMs = 5000;
 constexpr qint64 kMaxHarBytes = 512LL * 1024 * 1024;
+constexpr qint64 kMaxCollectionBytes = 64LL * 1024 * 1024; // importCollection's own cap
 
 QFont monospace()
 {
@@ -98,6 +111,78 @@ QString boxStyle(const char *background, const char *border, const char *text)
                QLatin1StringView(background), QLatin1StringView(border), QLatin1StringView(text));
 }
 
+// Save / Cancel under a dialog whose `save` may refuse: the dialog then stays open and shows
+// why, as the panel's status line does.
+void addSaveButtons(QDialog *dialog, QVBoxLayout *layout, const QString &errorName,
+    const QLabel *status, std::function<bool()> save)
+{
+    auto *error = new QLabel(dialog);
+    error->setObjectName(errorName);
+    error->setWordWrap(true);
+    error->setTextFormat(Qt::PlainText);
+    error->setStyleSheet(boxStyle("#fdecea", "#e0a8a8", "#8b1a1a"));
+    error->hide();
+    layout->addWidget(error);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, dialog);
+    layout->addWidget(buttons);
+    QObject::connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
+    QObject::connect(buttons, &QDialogButtonBox::accepted, dialog,
+        [dialog, error, status, save = std::move(save)] {
+            if (save()) {
+                dialog->accept();
+                return;
+            }
+            error->setText(status->text());
+            error->show();
+        });
+}
+
+// Asks before a step that loses data; `confirmed` runs only for the `action` button.
+void confirm(QWidget *parent, const QString &objectName, const QString &title, const QString &text,
+    const QString &action, std::function<void()> confirmed)
+{
+    auto *box = new QMessageBox(QMessageBox::Question, title, text, QMessageBox::Cancel, parent);
+    box->setObjectName(objectName);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    QPushButton *yes = box->addButton(action, QMessageBox::DestructiveRole);
+    box->setDefaultButton(QMessageBox::Cancel);
+    QObject::connect(
+        box, &QMessageBox::finished, parent, [box, yes, confirmed = std::move(confirmed)] {
+            if (box->clickedButton() == yes)
+                confirmed();
+        });
+    box->open();
+}
+
+// Delete on the saved-requests tree: taken before the window's Item > Delete shortcut sees it.
+class DeleteKeyFilter : public QObject
+{
+public:
+    DeleteKeyFilter(std::function<void()> onDelete, QObject *parent)
+        : QObject(parent)
+        , m_onDelete(std::move(onDelete))
+    {
+    }
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::ShortcutOverride || event->type() == QEvent::KeyPress) {
+            auto *key = static_cast<QKeyEvent *>(event);
+            if (key->matches(QKeySequence::Delete)) {
+                event->accept();
+                if (event->type() == QEvent::KeyPress)
+                    m_onDelete();
+                return true;
+            }
+        }
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    std::function<void()> m_onDelete;
+};
+
 } // namespace
 
 RequestsPanel::RequestsPanel(vault::Vault *vault, QNetworkAccessManager *network,
@@ -109,8 +194,18 @@ RequestsPanel::RequestsPanel(vault::Vault *vault, QNetworkAccessManager *network
 {
     setObjectName(u"panel-requests"_s);
     m_exchange->setConnections(connections);
+    if (vault) {
+        // The vault's database file, as the window's History uses it: one store for GUI and CLI.
+        Result<std::unique_ptr<replay::Collections>> opened =
+            replay::Collections::open(vault->databaseFile());
+        if (opened)
+            m_store = std::move(opened).value();
+        else
+            m_storeError = opened.error().message;
+    }
     buildUi();
     reloadItems();
+    reloadSaved();
     if (vault) {
         connect(vault, &vault::Vault::itemAdded, this, &RequestsPanel::reloadItems);
         connect(vault, &vault::Vault::itemRemoved, this, &RequestsPanel::reloadItems);
@@ -143,9 +238,83 @@ RequestsPanel::~RequestsPanel()
     m_harWatcher->waitForFinished(); // the worker writes into the watcher's future
 }
 
+QWidget *RequestsPanel::buildSavedPane(QWidget *parent)
+{
+    auto *pane = new QWidget(parent);
+    auto *layout = new QVBoxLayout(pane);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_savedModel = new CollectionsModel(this);
+    m_savedView = new QTreeView(pane);
+    m_savedView->setObjectName(u"savedRequests"_s);
+    m_savedView->setAccessibleName(tr("Saved requests"));
+    m_savedView->setModel(m_savedModel);
+    m_savedView->setUniformRowHeights(true);
+    m_savedView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_savedView->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_savedView->installEventFilter(new DeleteKeyFilter([this] { deleteSelectedSaved(); }, this));
+    layout->addWidget(m_savedView, 1);
+    connect(m_savedView->selectionModel(), &QItemSelectionModel::currentChanged, this,
+        &RequestsPanel::savedCurrentChanged);
+    connect(m_savedView, &QTreeView::activated, this, [this](const QModelIndex &index) {
+        if (const replay::SavedRequest *s = m_savedModel->requestAt(index))
+            loadSaved(m_savedModel->collectionAt(index)->name, s->name);
+    });
+
+    auto *buttons = new QHBoxLayout;
+    //: Saved requests: read a collection JSON file (e.g. from a git repository)
+    m_importCollection = new QPushButton(tr("Import…"), pane);
+    m_importCollection->setObjectName(u"importCollection"_s);
+    m_importCollection->setToolTip(tr("Import a collection from a JSON file"));
+    m_exportCollection = new QPushButton(tr("Export…"), pane);
+    m_exportCollection->setObjectName(u"exportCollection"_s);
+    m_exportCollection->setToolTip(
+        tr("Write the selected collection to a JSON file (no secrets: items are named)"));
+    m_deleteSaved = new QPushButton(QIcon(u":/icons/delete.svg"_s), tr("Delete"), pane);
+    m_deleteSaved->setObjectName(u"deleteSaved"_s);
+    buttons->addWidget(m_importCollection);
+    buttons->addWidget(m_exportCollection);
+    buttons->addWidget(m_deleteSaved);
+    buttons->addStretch();
+    layout->addLayout(buttons);
+    connect(
+        m_importCollection, &QPushButton::clicked, this, &RequestsPanel::chooseCollectionImport);
+    connect(
+        m_exportCollection, &QPushButton::clicked, this, &RequestsPanel::chooseCollectionExport);
+    connect(m_deleteSaved, &QPushButton::clicked, this, &RequestsPanel::deleteSelectedSaved);
+
+    m_savedView->setContextMenuPolicy(Qt::ActionsContextMenu);
+    auto *deleteAction = new QAction(tr("Delete…"), m_savedView);
+    deleteAction->setShortcut(QKeySequence::Delete); // shown only: DeleteKeyFilter handles it
+    deleteAction->setShortcutContext(Qt::WidgetShortcut);
+    connect(deleteAction, &QAction::triggered, this, &RequestsPanel::deleteSelectedSaved);
+    auto *exportAction = new QAction(tr("Export Collection…"), m_savedView);
+    connect(exportAction, &QAction::triggered, this, &RequestsPanel::chooseCollectionExport);
+    auto *importAction = new QAction(tr("Import Collection…"), m_savedView);
+    connect(importAction, &QAction::triggered, this, &RequestsPanel::chooseCollectionImport);
+    m_savedView->addActions({ deleteAction, exportAction, importAction });
+
+    const bool usable = m_store != nullptr;
+    pane->setEnabled(usable);
+    if (!usable)
+        pane->setToolTip(m_storeError.isEmpty()
+                ? tr("Saved requests need the vault's database.")
+                : tr("The saved requests cannot be opened: %1").arg(m_storeError));
+    return pane;
+}
+
 void RequestsPanel::buildUi()
 {
-    auto *layout = new QVBoxLayout(this);
+    auto *outer = new QHBoxLayout(this);
+    auto *sides = new QSplitter(Qt::Horizontal, this);
+    outer->addWidget(sides);
+    sides->addWidget(buildSavedPane(sides));
+    auto *editor = new QWidget(sides);
+    sides->addWidget(editor);
+    sides->setStretchFactor(0, 0);
+    sides->setStretchFactor(1, 1);
+    sides->setSizes({ 220, 900 });
+    auto *layout = new QVBoxLayout(editor);
+    layout->setContentsMargins(0, 0, 0, 0);
 
     // Import row.
     auto *importRow = new QHBoxLayout;
@@ -163,8 +332,34 @@ void RequestsPanel::buildUi()
     importRow->addWidget(m_importHar);
     importRow->addWidget(m_progress);
     importRow->addStretch();
+    //: Requests panel: the environment whose {{variables}} a saved request is sent with
+    auto *environmentLabel = new QLabel(tr("Environment:"), this);
+    m_environment = new QComboBox(this);
+    m_environment->setObjectName(u"environment"_s);
+    m_environment->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    environmentLabel->setBuddy(m_environment);
+    m_editEnvironment = new QPushButton(tr("Edit Environment…"), this);
+    m_editEnvironment->setObjectName(u"editEnvironment"_s);
+    m_save = new QPushButton(tr("Save…"), this);
+    m_save->setObjectName(u"saveRequest"_s);
+    m_save->setToolTip(
+        tr("Save the request in a collection, without its credential (%1)")
+            .arg(QKeySequence(QKeySequence::Save).toString(QKeySequence::NativeText)));
+    m_save->setEnabled(m_store != nullptr);
+    importRow->addWidget(environmentLabel);
+    importRow->addWidget(m_environment);
+    importRow->addWidget(m_editEnvironment);
+    importRow->addWidget(m_save);
     layout->addLayout(importRow);
     connect(m_pasteCurl, &QPushButton::clicked, this, &RequestsPanel::pasteCurl);
+    connect(m_save, &QPushButton::clicked, this, &RequestsPanel::saveRequest);
+    connect(m_editEnvironment, &QPushButton::clicked, this, &RequestsPanel::editEnvironment);
+    connect(m_environment, &QComboBox::currentIndexChanged, this, &RequestsPanel::refreshFindings);
+    auto *saveAction = new QAction(tr("Save Request"), this);
+    saveAction->setShortcut(QKeySequence::Save);
+    saveAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(saveAction, &QAction::triggered, this, &RequestsPanel::saveRequest);
+    addAction(saveAction);
     connect(m_importHar, &QPushButton::clicked, this, &RequestsPanel::chooseHarFile);
 
     // Request line.
@@ -467,6 +662,8 @@ void RequestsPanel::loadRequest(const replay::Request &request, const QStringLis
     m_syncing = true;
     m_base = request;
     m_importNotes = notes;
+    m_savedCollection.clear(); // loadSaved() sets them again
+    m_savedName.clear();
     m_method->setCurrentText(QString::fromLatin1(request.method));
     m_url->setText(request.url);
     m_headers->setRows(rowsOf(request.headers));
@@ -485,8 +682,12 @@ void RequestsPanel::loadRequest(const replay::Request &request, const QStringLis
     }
     m_syncing = false;
     urlEdited();
-    if (request.auth.kind != replay::AuthBinding::Kind::None) {
-        bindItem(request.auth.item);
+    if (request.auth.kind != replay::AuthBinding::Kind::None && !bindItem(request.auth.item)) {
+        // A saved or imported request may name an item this vault does not have.
+        m_item->setCurrentIndex(0);
+        m_importNotes.append(
+            tr("the vault has no item \"%1\" for the request's credential").arg(request.auth.item));
+    } else if (request.auth.kind != replay::AuthBinding::Kind::None) {
         if (request.auth.kind == replay::AuthBinding::Kind::Basic) {
             m_placement->setCurrentIndex(m_placement->findData(u"basic"_s));
             m_placementEdit->setText(request.auth.user);
@@ -546,12 +747,15 @@ void RequestsPanel::refreshFindings()
 {
     if (m_syncing)
         return;
-    const replay::Request r = currentRequest();
+    // A request with {{variables}} is checked as it would be sent; until they resolve, only
+    // why is shown (Send then says it again and sends nothing).
+    const Result<replay::Request> resolved = requestToSend();
+    const replay::Request r = resolved ? *resolved : currentRequest();
     const QString origin = replay::originOf(r.url);
     QStringList allowed;
     if (m_allowOrigin->isChecked() && !origin.isEmpty())
         allowed.append(origin);
-    m_findings = m_exchange->check(r, allowed);
+    m_findings = resolved ? m_exchange->check(r, allowed) : jose::Findings {};
     const bool crossOrigin = jose::hasFinding(m_findings, u"credential-cross-origin"_s);
     m_allowOrigin->setVisible(crossOrigin || m_allowOrigin->isChecked());
     m_allowOrigin->setText(
@@ -563,6 +767,8 @@ void RequestsPanel::refreshFindings()
             u"%1 [%2] %3"_s.arg(f.isError() ? tr("Blocked:") : tr("Warning:"), f.id, f.message));
     for (const QString &n : std::as_const(m_importNotes))
         lines.append(tr("Note: %1").arg(n));
+    if (!resolved)
+        lines.append(tr("Note: %1").arg(resolved.error().message));
     m_findingsLabel->setText(lines.join(u'\n'));
     m_findingsLabel->setVisible(!lines.isEmpty());
     if (jose::hasError(m_findings))
@@ -714,7 +920,12 @@ void RequestsPanel::send()
 {
     if (m_exchange->isBusy())
         return;
-    const replay::Request r = currentRequest();
+    const Result<replay::Request> resolved = requestToSend();
+    if (!resolved) {
+        showError(tr("Not sent: %1").arg(resolved.error().message));
+        return;
+    }
+    const replay::Request &r = *resolved;
     if (r.url.isEmpty())
         return;
     QStringList allowed;
@@ -902,6 +1113,386 @@ void RequestsPanel::pickHarEntry()
         }
         loadRequest(e.request, e.notes);
     });
+    dialog->open();
+}
+
+// --- Saved requests ---------------------------------------------------------------------------
+
+void RequestsPanel::showError(const QString &text)
+{
+    m_status->setText(text);
+    m_status->setStyleSheet(boxStyle("#fdecea", "#e0a8a8", "#8b1a1a"));
+}
+
+QString RequestsPanel::storeProblem() const
+{
+    return m_storeError.isEmpty() ? tr("saved requests need the vault's database.") : m_storeError;
+}
+
+QString RequestsPanel::currentCollection() const
+{
+    const replay::Collection *c = m_savedModel->collectionAt(m_savedView->currentIndex());
+    return c ? c->name : QString();
+}
+
+Result<replay::Request> RequestsPanel::requestToSend() const
+{
+    replay::Request r = currentRequest();
+    if (replay::variablesUsed(r).isEmpty())
+        return r;
+    const replay::Collection *c = m_savedModel->collection(currentCollection());
+    return replay::resolveRequest(c ? *c : replay::Collection {}, replay::SavedRequest { {}, r },
+        m_environment->currentData().toString());
+}
+
+void RequestsPanel::reloadSaved()
+{
+    if (!m_store) {
+        fillEnvironments();
+        return;
+    }
+    Result<QList<replay::Collection>> all = m_store->list();
+    if (!all) {
+        showError(tr("The saved requests cannot be read: %1").arg(all.error().message));
+        return;
+    }
+    // The loaded request stays selected; otherwise whatever was.
+    const QModelIndex current = m_savedView->currentIndex();
+    QString collection = m_savedCollection;
+    QString name = m_savedName;
+    if (collection.isEmpty() && current.isValid()) {
+        collection = current.data(CollectionsModel::CollectionRole).toString();
+        name = current.data(CollectionsModel::RequestRole).toString();
+    }
+    m_restoringSaved = true;
+    m_savedModel->setCollections(*all);
+    m_savedView->expandAll();
+    QModelIndex restore = m_savedModel->indexOf(collection, name);
+    if (!restore.isValid())
+        restore = m_savedModel->indexOf(collection);
+    if (restore.isValid())
+        m_savedView->setCurrentIndex(restore);
+    m_restoringSaved = false;
+    fillEnvironments();
+}
+
+void RequestsPanel::savedCurrentChanged(const QModelIndex &current)
+{
+    fillEnvironments();
+    if (m_restoringSaved)
+        return;
+    const replay::SavedRequest *s = m_savedModel->requestAt(current);
+    const QString collection = current.data(CollectionsModel::CollectionRole).toString();
+    if (s && (collection != m_savedCollection || s->name != m_savedName))
+        loadSaved(collection, s->name);
+}
+
+void RequestsPanel::fillEnvironments()
+{
+    const QString chosen = m_environment->currentData().toString();
+    const replay::Collection *c = m_savedModel->collection(currentCollection());
+    {
+        const QSignalBlocker block(m_environment);
+        m_environment->clear();
+        //: Requests panel: send a saved request without an environment's {{variables}}
+        m_environment->addItem(tr("No environment"), QString());
+        if (c) {
+            for (const replay::Environment &e : c->environments)
+                m_environment->addItem(e.name, e.name);
+        }
+        m_environment->setCurrentIndex(qMax(0, m_environment->findData(chosen)));
+        m_environment->setEnabled(m_environment->count() > 1);
+    }
+    m_editEnvironment->setEnabled(c != nullptr);
+    refreshFindings();
+}
+
+bool RequestsPanel::loadSaved(const QString &collection, const QString &name)
+{
+    const replay::Collection *c = m_savedModel->collection(collection);
+    const replay::SavedRequest *s = c ? c->request(name) : nullptr;
+    if (!s) {
+        showError(tr("There is no saved request \"%1\" in \"%2\".").arg(name, collection));
+        return false;
+    }
+    const replay::Request request = s->request;
+    m_detected.clear();
+    m_redactions.clear();
+    m_credentialBar->hide();
+    m_status->clear();
+    m_status->setStyleSheet({});
+    loadRequest(request);
+    m_savedCollection = collection;
+    m_savedName = name;
+    const QModelIndex index = m_savedModel->indexOf(collection, name);
+    if (m_savedView->currentIndex() != index) {
+        m_restoringSaved = true;
+        m_savedView->setCurrentIndex(index);
+        m_restoringSaved = false;
+        fillEnvironments();
+    }
+    return true;
+}
+
+bool RequestsPanel::saveRequestAs(const QString &collection, const QString &name)
+{
+    if (!m_store) {
+        showError(tr("Not saved: %1").arg(storeProblem()));
+        return false;
+    }
+    replay::SavedRequest saved { name.trimmed(), currentRequest() };
+    // The credential is the binding's item, read at send time: what the binding writes would
+    // only hold a stale copy of it.
+    replay::removeBoundCredential(saved.request);
+    saved.request.reads.clear();
+    const QString target = collection.trimmed();
+    const Result<void> done = m_store->saveRequest(target, saved);
+    if (!done) {
+        showError(tr("Not saved: %1").arg(done.error().message));
+        return false;
+    }
+    m_savedCollection = target;
+    m_savedName = saved.name;
+    reloadSaved();
+    m_status->clear();
+    m_status->setStyleSheet({});
+    Q_EMIT statusMessage(
+        tr("Saved as \"%1\" in the collection \"%2\".").arg(saved.name, target), kStatusMs);
+    return true;
+}
+
+bool RequestsPanel::removeSaved(const QString &collection, const QString &name)
+{
+    if (!m_store)
+        return false;
+    const Result<void> done =
+        name.isEmpty() ? m_store->remove(collection) : m_store->removeRequest(collection, name);
+    if (!done) {
+        showError(tr("Not deleted: %1").arg(done.error().message));
+        return false;
+    }
+    if (m_savedCollection == collection && (name.isEmpty() || m_savedName == name)) {
+        m_savedCollection.clear(); // the editor keeps the request, now unsaved
+        m_savedName.clear();
+    }
+    reloadSaved();
+    Q_EMIT statusMessage(name.isEmpty() ? tr("The collection \"%1\" was deleted.").arg(collection)
+                                        : tr("The saved request \"%1\" was deleted.").arg(name),
+        kStatusMs);
+    return true;
+}
+
+void RequestsPanel::deleteSelectedSaved()
+{
+    const QModelIndex index = m_savedView->currentIndex();
+    const replay::Collection *c = m_savedModel->collectionAt(index);
+    if (!c)
+        return;
+    const replay::SavedRequest *s = m_savedModel->requestAt(index);
+    const QString collection = c->name;
+    const QString name = s ? s->name : QString();
+    const QString question = s
+        ? tr("Delete the saved request \"%1\" of the collection \"%2\"?").arg(name, collection)
+        : tr("Delete the collection \"%1\" with its saved requests and environments?")
+              .arg(collection);
+    confirm(this, u"deleteSavedConfirm"_s, tr("Delete Saved Request"), question, tr("Delete"),
+        [this, collection, name] { removeSaved(collection, name); });
+}
+
+void RequestsPanel::saveRequest()
+{
+    if (!m_store) {
+        saveRequestAs({}, {}); // says why
+        return;
+    }
+    auto *dialog = new QDialog(this);
+    dialog->setObjectName(u"saveRequestDialog"_s);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Save Request"));
+    auto *layout = new QVBoxLayout(dialog);
+    auto *hint = new QLabel(tr("The request is saved without its credential: it names the vault "
+                               "item bound to it. {{name}} placeholders are filled from the "
+                               "collection's environment when it is sent."),
+        dialog);
+    hint->setWordWrap(true);
+    hint->setTextFormat(Qt::PlainText);
+    layout->addWidget(hint);
+    auto *form = new QFormLayout;
+    auto *collection = new QComboBox(dialog);
+    collection->setObjectName(u"saveCollection"_s);
+    collection->setEditable(true);
+    for (const replay::Collection &c : m_savedModel->collections())
+        collection->addItem(c.name);
+    collection->setCurrentText(
+        m_savedCollection.isEmpty() ? currentCollection() : m_savedCollection);
+    auto *name = new QLineEdit(m_savedName, dialog);
+    name->setObjectName(u"saveName"_s);
+    form->addRow(tr("Collection:"), collection);
+    form->addRow(tr("Name:"), name);
+    layout->addLayout(form);
+    addSaveButtons(dialog, layout, u"saveError"_s, m_status, [this, collection, name] {
+        return saveRequestAs(collection->currentText(), name->text()); // the editor stays as is
+    });
+    (m_savedCollection.isEmpty() && collection->currentText().isEmpty() ? collection->lineEdit()
+                                                                        : name)
+        ->setFocus();
+    dialog->resize(480, dialog->sizeHint().height());
+    dialog->open();
+}
+
+bool RequestsPanel::exportCollectionFile(const QString &collection, const QString &path)
+{
+    const replay::Collection *c = m_savedModel->collection(collection);
+    if (!c) {
+        showError(tr("Not exported: there is no collection \"%1\".").arg(collection));
+        return false;
+    }
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(replay::exportCollection(*c)) < 0
+        || !file.commit()) {
+        showError(tr("Not exported: %1").arg(file.errorString()));
+        return false;
+    }
+    Q_EMIT statusMessage(tr("The collection \"%1\" was written to %2.")
+                             .arg(collection, QDir::toNativeSeparators(path)),
+        kStatusMs);
+    return true;
+}
+
+void RequestsPanel::chooseCollectionExport()
+{
+    const QString collection = currentCollection();
+    if (collection.isEmpty()) {
+        showError(tr("Select the collection to export."));
+        return;
+    }
+    auto *dialog = new QFileDialog(
+        this, tr("Export Collection"), QDir::homePath(), tr("Collections (*.json);;All files (*)"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setAcceptMode(QFileDialog::AcceptSave);
+    dialog->setDefaultSuffix(u"json"_s);
+    dialog->selectFile(collection + u".json"_s);
+    connect(dialog, &QFileDialog::fileSelected, this,
+        [this, collection](const QString &path) { exportCollectionFile(collection, path); });
+    dialog->open();
+}
+
+bool RequestsPanel::importCollectionFile(const QString &path)
+{
+    if (!m_store) {
+        showError(tr("Not imported: %1").arg(storeProblem()));
+        return false;
+    }
+    const Result<QByteArray> bytes = io::readFile(path, kMaxCollectionBytes);
+    if (!bytes) {
+        showError(tr("Not imported: %1").arg(bytes.error().message));
+        return false;
+    }
+    Result<replay::Collection> imported = replay::importCollection(*bytes);
+    if (!imported) {
+        showError(tr("Not imported: %1").arg(imported.error().message));
+        return false;
+    }
+    const replay::Collection collection = std::move(imported).value();
+    if (!m_savedModel->collection(collection.name)) {
+        putImported(collection);
+        return true;
+    }
+    confirm(this, u"replaceCollectionConfirm"_s, tr("Import Collection"),
+        tr("A collection named \"%1\" exists. Replace it with the one from the file? Its saved "
+           "requests and environments are lost.")
+            .arg(collection.name),
+        tr("Replace"), [this, collection] { putImported(collection); });
+    return true;
+}
+
+void RequestsPanel::putImported(const replay::Collection &collection)
+{
+    const Result<void> done = m_store->put(collection);
+    if (!done) {
+        showError(tr("Not imported: %1").arg(done.error().message));
+        return;
+    }
+    reloadSaved();
+    if (m_savedCollection.isEmpty())
+        m_savedView->setCurrentIndex(m_savedModel->indexOf(collection.name));
+    Q_EMIT statusMessage(tr("The collection \"%1\" was imported.").arg(collection.name), kStatusMs);
+}
+
+void RequestsPanel::chooseCollectionImport()
+{
+    auto *dialog = new QFileDialog(
+        this, tr("Import Collection"), QDir::homePath(), tr("Collections (*.json);;All files (*)"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setFileMode(QFileDialog::ExistingFile);
+    connect(dialog, &QFileDialog::fileSelected, this,
+        [this](const QString &path) { importCollectionFile(path); });
+    dialog->open();
+}
+
+bool RequestsPanel::saveEnvironment(
+    const QString &collection, const replay::Environment &environment)
+{
+    if (!m_store)
+        return false;
+    const Result<void> done = m_store->saveEnvironment(collection, environment);
+    if (!done) {
+        showError(tr("The environment was not saved: %1").arg(done.error().message));
+        return false;
+    }
+    reloadSaved();
+    m_environment->setCurrentIndex(qMax(0, m_environment->findData(environment.name)));
+    Q_EMIT statusMessage(
+        tr("The environment \"%1\" of \"%2\" was saved.").arg(environment.name, collection),
+        kStatusMs);
+    return true;
+}
+
+void RequestsPanel::editEnvironment()
+{
+    const replay::Collection *c = m_savedModel->collection(currentCollection());
+    if (!c)
+        return;
+    const QString collection = c->name;
+    const replay::Environment *current = c->environment(m_environment->currentData().toString());
+    auto *dialog = new QDialog(this);
+    dialog->setObjectName(u"environmentDialog"_s);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Environment of \"%1\"").arg(collection));
+    auto *layout = new QVBoxLayout(dialog);
+    auto *hint = new QLabel(tr("Values for the {{name}} placeholders of the collection's requests. "
+                               "They are stored in plain text and exported: a secret belongs in "
+                               "the vault, bound to the request as its credential."),
+        dialog);
+    hint->setWordWrap(true);
+    hint->setTextFormat(Qt::PlainText);
+    layout->addWidget(hint);
+    auto *form = new QFormLayout;
+    auto *name = new QLineEdit(current ? current->name : QString(), dialog);
+    name->setObjectName(u"environmentName"_s);
+    form->addRow(tr("Name:"), name);
+    layout->addLayout(form);
+    auto *variables = new KeyValueModel(tr("Variable"), true, dialog);
+    QList<KeyValueModel::Row> rows;
+    if (current) {
+        for (auto it = current->variables.cbegin(); it != current->variables.cend(); ++it)
+            rows.append({ it.key(), it.value() });
+    }
+    variables->setRows(rows);
+    auto *view = keyValueView(variables, dialog);
+    view->setObjectName(u"environmentVariables"_s);
+    view->setAccessibleName(tr("Variables"));
+    layout->addWidget(withRowButtons(view, variables, dialog), 1);
+    addSaveButtons(
+        dialog, layout, u"environmentError"_s, m_status, [this, collection, name, variables] {
+            replay::Environment edited { name->text().trimmed(), {} };
+            for (const KeyValueModel::Row &row : variables->rows()) {
+                if (!row.first.trimmed().isEmpty())
+                    edited.variables.insert(row.first.trimmed(), row.second);
+            }
+            return saveEnvironment(collection, edited);
+        });
+    dialog->resize(520, 360);
     dialog->open();
 }
 

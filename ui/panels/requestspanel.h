@@ -1,8 +1,10 @@
 // ui/panels/requestspanel.h — the Requests panel: paste curl / import HAR, edit, bind a vault
-// item, check, send (and cancel), and read the answer with its diagnosis.
+// item, check, send (and cancel), and read the answer with its diagnosis; saved requests in
+// collections (with their environments' {{variables}}) on the left.
 #pragma once
 
 #include "jose/finding.h"
+#include "replay/collections.h"
 #include "replay/curlimport.h"
 #include "replay/exchange.h"
 #include "replay/harimport.h"
@@ -12,6 +14,8 @@
 #include <QFutureWatcher>
 #include <QPointer>
 #include <QWidget>
+
+#include <memory>
 
 class QCheckBox;
 class QComboBox;
@@ -23,6 +27,7 @@ class QProgressBar;
 class QPushButton;
 class QTabWidget;
 class QTableView;
+class QTreeView;
 
 namespace keyhaven::vault {
 class Vault;
@@ -33,6 +38,7 @@ class ConnectionManager;
 
 namespace keyhaven::ui {
 
+class CollectionsModel;
 class KeyValueModel;
 
 // Thin on purpose: app/replay imports (curl, HAR), checks (request findings), sends
@@ -70,6 +76,27 @@ public:
     const QList<replay::DetectedCredential> &detectedCredentials() const { return m_detected; }
     bool isSending() const;
 
+    // Saved requests (app/replay Collections, in the vault's database file). Each returns false
+    // and shows why in the status line when it cannot be done; nothing is changed then.
+    // Saves the editor's request without its credential: the item binding is kept, the header
+    // it writes is left out; a pasted credential still in the request is refused.
+    bool saveRequestAs(const QString &collection, const QString &name);
+    // Loads a saved request into the editor and selects it; {{variables}} stay until Send.
+    bool loadSaved(const QString &collection, const QString &name);
+    // Removes a saved request, or the whole collection when `name` is empty (no confirmation).
+    bool removeSaved(const QString &collection, const QString &name = {});
+    bool exportCollectionFile(const QString &collection, const QString &path);
+    // Reads a collection JSON file; when a collection of that name exists, asks Replace/Cancel
+    // (the returned true then means "asked").
+    bool importCollectionFile(const QString &path);
+    // Adds or replaces an environment of the collection; a secret-looking variable is refused.
+    bool saveEnvironment(const QString &collection, const replay::Environment &environment);
+    // The collection the tree's current row belongs to: its environments fill the environment
+    // combo, and Send resolves {{variables}} with it.
+    QString currentCollection() const;
+    QString loadedCollection() const { return m_savedCollection; }
+    QString loadedName() const { return m_savedName; }
+
     QComboBox *methodCombo() const { return m_method; }
     QLineEdit *urlEdit() const { return m_url; }
     KeyValueModel *queryModel() const { return m_query; }
@@ -92,6 +119,11 @@ public:
     QPlainTextEdit *responseBody() const { return m_responseBody; }
     KeyValueModel *responseHeadersModel() const { return m_responseHeaders; }
     QProgressBar *progressBar() const { return m_progress; }
+    QTreeView *savedView() const { return m_savedView; }
+    CollectionsModel *savedModel() const { return m_savedModel; }
+    QComboBox *environmentCombo() const { return m_environment; }
+    QPushButton *saveButton() const { return m_save; }
+    QPushButton *editEnvironmentButton() const { return m_editEnvironment; }
 
 public Q_SLOTS:
     void send();
@@ -100,6 +132,12 @@ public Q_SLOTS:
     void chooseHarFile(); // opens a file dialog
     void moveCredentialToVault(); // the offered credential, under the name in the bar
     void reloadItems();
+    void reloadSaved();
+    void saveRequest(); // Ctrl+S: asks collection and name
+    void deleteSelectedSaved(); // Delete: asks first
+    void chooseCollectionExport(); // a file dialog
+    void chooseCollectionImport(); // a file dialog
+    void editEnvironment(); // the chosen environment of the current collection, or a new one
 
 Q_SIGNALS:
     void statusMessage(const QString &text, int timeoutMs);
@@ -115,6 +153,15 @@ private:
         QString error;
     };
     void buildUi();
+    QWidget *buildSavedPane(QWidget *parent);
+    void savedCurrentChanged(const QModelIndex &current);
+    void fillEnvironments();
+    void putImported(const replay::Collection &collection);
+    void showError(const QString &text);
+    QString storeProblem() const; // why m_store is null
+    // The editor's request with its {{variables}} resolved from the current collection's chosen
+    // environment (unchanged when it uses none).
+    Result<replay::Request> requestToSend() const;
     void refreshFindings();
     void urlEdited();
     void queryEdited();
@@ -136,6 +183,11 @@ private:
     QList<replay::HarEntry> m_harEntries;
     QFutureWatcher<HarLoad> *m_harWatcher;
     bool m_syncing = false;
+    std::unique_ptr<replay::Collections> m_store; // null: no vault, or the file cannot be opened
+    QString m_storeError;
+    QString m_savedCollection; // where the request in the editor was loaded from (or saved to)
+    QString m_savedName;
+    bool m_restoringSaved = false; // the tree's current row is set by code: no load
 
     QPushButton *m_pasteCurl;
     QPushButton *m_importHar;
@@ -165,6 +217,14 @@ private:
     QTabWidget *m_responseTabs;
     QPlainTextEdit *m_responseBody;
     KeyValueModel *m_responseHeaders;
+    CollectionsModel *m_savedModel;
+    QTreeView *m_savedView;
+    QComboBox *m_environment;
+    QPushButton *m_editEnvironment;
+    QPushButton *m_save;
+    QPushButton *m_exportCollection;
+    QPushButton *m_importCollection;
+    QPushButton *m_deleteSaved;
 };
 
 } // namespace keyhaven::ui
