@@ -74,10 +74,15 @@
 </context>
 <context>
     <name>keyhaven::ui::CollectionsModel</name>
-    <message numerus="yes">
+    <message>
         <location filename="../ui/models/collectionsmodel.cpp" line="+102"/>
-        <source>%n saved requests</source>
+        <source>1 saved request</source>
         <extracomment>Saved requests: the tooltip of a collection</extracomment>
+        <translation>1 gespeicherte Anfrage</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n saved requests</source>
         <translation>
             <numerusform>%n gespeicherte Anfrage</numerusform>
             <numerusform>%n gespeicherte Anfragen</numerusform>
@@ -650,13 +655,13 @@
 <context>
     <name>keyhaven::ui::HistoryModel</name>
     <message>
-        <location filename="../ui/models/historymodel.cpp" line="+79"/>
+        <location filename="../ui/models/historymodel.cpp" line="+84"/>
         <source>none</source>
         <extracomment>History: the send got no answer (network error, cancelled)</extracomment>
         <translation>keine</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+106"/>
         <source>When</source>
         <translation>Wann</translation>
     </message>
@@ -911,12 +916,17 @@
         <source>✔ Valid: the signature (%1) matches the key and the times are fine.</source>
         <translation>✔ Gültig: Die Signatur (%1) passt zum Schlüssel und die Zeiten sind in Ordnung.</translation>
     </message>
+    <message>
+        <location line="+10"/>
+        <source>✘ Invalid: 1 error below. Do not accept this token.</source>
+        <translation>✘ Ungültig: 1 Fehler (siehe unten). Dieses Token nicht akzeptieren.</translation>
+    </message>
     <message numerus="yes">
-        <location line="+9"/>
-        <source>✘ Invalid: %n error(s) below. Do not accept this token.</source>
+        <location line="+1"/>
+        <source>✘ Invalid: %n errors below. Do not accept this token.</source>
         <translation>
-            <numerusform>✘ Ungültig: %n Fehler unten. Akzeptieren Sie dieses Token nicht.</numerusform>
-            <numerusform>✘ Ungültig: %n Fehler unten. Akzeptieren Sie dieses Token nicht.</numerusform>
+            <numerusform>✘ Ungültig: %n Fehler (siehe unten). Dieses Token nicht akzeptieren.</numerusform>
+            <numerusform>✘ Ungültig: %n Fehler (siehe unten). Dieses Token nicht akzeptieren.</numerusform>
         </translation>
     </message>
     <message>
@@ -1772,7 +1782,7 @@
         <translation>HAR-Import fehlgeschlagen: %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+4"/>
+        <location line="+5"/>
         <source>%n HAR entries read.</source>
         <translation>
             <numerusform>%n HAR-Eintrag gelesen.</numerusform>
@@ -1780,7 +1790,12 @@
         </translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+0"/>
+        <source>1 HAR entry read.</source>
+        <translation>1 HAR-Eintrag gelesen.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>Saved requests</source>
         <translation>Gespeicherte Anfragen</translation>
     </message>
@@ -1807,12 +1822,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+1027"/>
+        <location line="+1079"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location line="-1013"/>
+        <location line="-1065"/>
         <source>Delete…</source>
         <translation>Löschen…</translation>
     </message>
@@ -1874,12 +1889,12 @@
     </message>
     <message>
         <location line="+12"/>
-        <location line="+954"/>
+        <location line="+1006"/>
         <source>Save Request</source>
         <translation>Anfrage speichern</translation>
     </message>
     <message>
-        <location line="-937"/>
+        <location line="-989"/>
         <source>https://api.example.com/v1/resource</source>
         <translation>https://api.example.com/v1/resource</translation>
     </message>
@@ -1935,12 +1950,12 @@
     <message>
         <location line="-45"/>
         <location line="+44"/>
-        <location line="+500"/>
+        <location line="+548"/>
         <source>Body</source>
         <translation>Inhalt</translation>
     </message>
     <message>
-        <location line="-487"/>
+        <location line="-535"/>
         <source>None</source>
         <extracomment>Requests panel: the request carries no vault credential</extracomment>
         <translation>Keiner</translation>
@@ -1967,19 +1982,42 @@
         <translation>im Header</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+4"/>
+        <location line="+2"/>
+        <source>in query parameter</source>
+        <extracomment>Requests panel: the API key goes into this query parameter of the URL</extracomment>
+        <translation>im Query-Parameter</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+5"/>
+        <source>in cookie</source>
+        <extracomment>Requests panel: the API key goes into this cookie</extracomment>
+        <translation>im Cookie</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <location line="+5"/>
         <source>as Basic password</source>
         <translation>als Basic-Passwort</translation>
     </message>
     <message>
-        <location line="-1"/>
-        <location line="+4"/>
+        <location line="-2"/>
+        <location line="+5"/>
         <source>as Bearer token</source>
         <translation>als Bearer-Token</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
+        <source>Parameter name</source>
+        <translation>Parametername</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cookie name</source>
+        <translation>Cookie-Name</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Header name</source>
         <translation>Header-Name</translation>
     </message>
@@ -1988,8 +2026,13 @@
         <source>User name</source>
         <translation>Benutzername</translation>
     </message>
+    <message>
+        <location line="+129"/>
+        <source>(1 byte of binary data, sent as imported)</source>
+        <translation>(1 Byte Binärdaten, wird wie importiert gesendet)</translation>
+    </message>
     <message numerus="yes">
-        <location line="+84"/>
+        <location line="+1"/>
         <source>(%n bytes of binary data, sent as imported)</source>
         <translation>
             <numerusform>(%n Byte Binärdaten, werden wie importiert gesendet)</numerusform>
@@ -2002,7 +2045,7 @@
         <translation>der Tresor hat keinen Eintrag „%1“ für den Zugangsnachweis der Anfrage</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+64"/>
         <source>Allow this credential to go to %1 for this request only</source>
         <translation>Diesen Zugangsnachweis nur für diese Anfrage an %1 senden lassen</translation>
     </message>
@@ -2056,7 +2099,7 @@
         <translation>Nicht verschoben: %1</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+18"/>
         <source>The credential is now the vault item &quot;%1&quot;; the request refers to it.</source>
         <translation>Der Zugangsnachweis ist jetzt der Tresor-Eintrag „%1“; die Anfrage verweist darauf.</translation>
     </message>
@@ -2095,16 +2138,8 @@
         <source>%1 · %2 ms total · %3 ms to first byte</source>
         <translation>%1 · %2 ms gesamt · %3 ms bis zum ersten Byte</translation>
     </message>
-    <message numerus="yes">
-        <location line="+5"/>
-        <source>%n redirect(s)</source>
-        <translation>
-            <numerusform>%n Weiterleitung</numerusform>
-            <numerusform>%n Weiterleitungen</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+19"/>
+        <location line="+26"/>
         <source>(hex dump cut off; %1 in all)</source>
         <translation>(Hex-Ansicht gekürzt; insgesamt %1)</translation>
     </message>
@@ -2154,7 +2189,7 @@
         <translation>Die HAR-Datei hat keine Einträge.</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+66"/>
         <source>The saved requests cannot be read: %1</source>
         <translation>Die gespeicherten Anfragen können nicht gelesen werden: %1</translation>
     </message>
@@ -2171,17 +2206,30 @@
     </message>
     <message>
         <location line="+25"/>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>Not saved: %1</source>
         <translation>Nicht gespeichert: %1</translation>
     </message>
     <message>
-        <location line="-123"/>
+        <location line="-122"/>
         <source>saved requests need the vault&apos;s database.</source>
         <translation>gespeicherte Anfragen brauchen die Datenbank des Tresors.</translation>
     </message>
     <message>
-        <location line="+132"/>
+        <location line="-154"/>
+        <source>1 redirect</source>
+        <translation>1 Weiterleitung</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n redirects</source>
+        <translation>
+            <numerusform>%n Weiterleitung</numerusform>
+            <numerusform>%n Weiterleitungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+284"/>
         <source>Saved as &quot;%1&quot; in the collection &quot;%2&quot;.</source>
         <translation>Als „%1“ in der Sammlung „%2“ gespeichert.</translation>
     </message>

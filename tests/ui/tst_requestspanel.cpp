@@ -321,6 +321,75 @@ private Q_SLOTS:
         QCOMPARE(history->model()->rowCount(), 3);
     }
 
+    void queryKeyAndCookieMoveIntoTheVault()
+    {
+        auto window = std::make_unique<MainWindow>(m_vault);
+        window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+        QVERIFY(window->showPanel(u"requests"_s));
+        RequestsPanel *panel = window->requests();
+        QSignalSpy moved(panel, &RequestsPanel::credentialMoved);
+        QSignalSpy exchanged(panel, &RequestsPanel::exchanged);
+        const QByteArray queryKey = "qk-" + QUuid::createUuid().toRfc4122().toHex();
+        const QByteArray session = "sess-" + QUuid::createUuid().toRfc4122().toHex();
+
+        // A key in the query: offered, moved, and put back as a query parameter at send time.
+        QVERIFY(panel->importCurl(
+            u"curl '%1/get?x=1&api_key=%2'"_s.arg(m_origin, QString::fromLatin1(queryKey))));
+        QVERIFY(panel->credentialBar()->isVisibleTo(panel));
+        QVERIFY2(panel->credentialLabel()->text().contains(u"api_key"_s),
+            qPrintable(panel->credentialLabel()->text()));
+        panel->credentialNameEdit()->setText(u"query key"_s);
+        QTest::mouseClick(panel->moveCredentialButton(), Qt::LeftButton);
+        QVERIFY(moved.wait(10000));
+        QCOMPARE(panel->urlEdit()->text(), m_origin + u"/get?x=1"_s);
+        QCOMPARE(panel->itemCombo()->currentData().toString(), u"query key"_s);
+        QCOMPARE(panel->placementCombo()->currentData().toString(), u"query"_s);
+        QCOMPARE(panel->currentRequest().auth.headerName, "api_key"_ba);
+        QTest::mouseClick(panel->sendButton(), Qt::LeftButton);
+        QVERIFY(exchanged.wait(15000));
+        QVERIFY2(panel->statusLabel()->text().startsWith(u"200"_s),
+            qPrintable(panel->statusLabel()->text()));
+        const QJsonObject args =
+            QJsonDocument::fromJson(panel->responseBody()->toPlainText().toUtf8())
+                .object()[u"args"_s]
+                .toObject();
+        QCOMPARE(args[u"api_key"_s].toString().toUtf8(), queryKey);
+        QCOMPARE(args[u"x"_s].toString(), u"1"_s);
+
+        // A session cookie beside another cookie: only the session cookie moves.
+        QVERIFY(panel->importCurl(u"curl '%1/cookies' -b 'theme=dark; sessionid=%2'"_s.arg(
+            m_origin, QString::fromLatin1(session))));
+        QVERIFY2(panel->credentialLabel()->text().contains(u"sessionid"_s),
+            qPrintable(panel->credentialLabel()->text()));
+        panel->credentialNameEdit()->setText(u"session cookie"_s);
+        QTest::mouseClick(panel->moveCredentialButton(), Qt::LeftButton);
+        QVERIFY(moved.wait(10000));
+        QCOMPARE(panel->placementCombo()->currentData().toString(), u"cookie"_s);
+        QCOMPARE(panel->currentRequest().headerValue("Cookie"), "theme=dark"_ba);
+        QTest::mouseClick(panel->sendButton(), Qt::LeftButton);
+        QVERIFY(exchanged.wait(15000));
+        const QJsonObject cookies =
+            QJsonDocument::fromJson(panel->responseBody()->toPlainText().toUtf8())
+                .object()[u"cookies"_s]
+                .toObject();
+        QCOMPARE(cookies[u"sessionid"_s].toString().toUtf8(), session);
+        QCOMPARE(cookies[u"theme"_s].toString(), u"dark"_s);
+
+        // Send again from the History: the cookie binding comes back.
+        HistoryPanel *history = window->history();
+        QVERIFY(window->showPanel(u"history"_s));
+        history->view()->selectRow(0);
+        QTest::mouseClick(history->sendAgainButton(), Qt::LeftButton);
+        QCOMPARE(panel->itemCombo()->currentData().toString(), u"session cookie"_s);
+        QCOMPARE(panel->placementCombo()->currentData().toString(), u"cookie"_s);
+        QCOMPARE(panel->currentRequest().headerValue("Cookie"), "theme=dark"_ba);
+
+        const QByteArray store = storeBytes(m_vault->databaseFile());
+        QVERIFY(!store.contains(queryKey));
+        QVERIFY(!store.contains(session));
+    }
+
     void oauthSendUsesTheWindowsConnectionManager()
     {
         // A connection with a stored access token valid for an hour (no login needed here).

@@ -99,7 +99,8 @@ QVariant CollectionsModel::data(const QModelIndex &index, int role) const
         if (s)
             return u"%1 %2"_s.arg(QString::fromLatin1(s->request.method), s->request.url);
         //: Saved requests: the tooltip of a collection
-        return tr("%n saved requests", nullptr, int(c->requests.size()));
+        return c->requests.size() == 1 ? tr("1 saved request")
+                                       : tr("%n saved requests", nullptr, int(c->requests.size()));
     case CollectionRole:
         return c->name;
     case RequestRole:

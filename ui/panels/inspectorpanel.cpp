@@ -481,8 +481,10 @@ void InspectorPanel::apply(const jose::InspectOutcome &outcome)
         int errors = 0;
         for (const jose::Finding &f : outcome.verdict.findings)
             errors += f.isError() ? 1 : 0;
-        m_verdict->setText(
-            tr("✘ Invalid: %n error(s) below. Do not accept this token.", nullptr, errors));
+        // English has no plural catalogue: one and many are two messages.
+        m_verdict->setText(errors == 1
+                ? tr("✘ Invalid: 1 error below. Do not accept this token.")
+                : tr("✘ Invalid: %n errors below. Do not accept this token.", nullptr, errors));
         colour = theme::color(theme::Tone::Error);
     }
     pal.setColor(QPalette::WindowText, colour);

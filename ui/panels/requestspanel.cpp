@@ -223,8 +223,10 @@ RequestsPanel::RequestsPanel(vault::Vault *vault, QNetworkAccessManager *network
             m_status->setText(tr("HAR import failed: %1").arg(load.error));
             m_status->setStyleSheet(boxStyle("#fdecea", "#e0a8a8", "#8b1a1a"));
         } else {
+            const int n = int(m_harEntries.size());
             Q_EMIT statusMessage(
-                tr("%n HAR entries read.", nullptr, int(m_harEntries.size())), kStatusMs);
+                n == 1 ? tr("1 HAR entry read.") : tr("%n HAR entries read.", nullptr, n),
+                kStatusMs);
         }
         Q_EMIT harLoaded();
         if (load.error.isEmpty())
@@ -560,10 +562,15 @@ void RequestsPanel::itemChanged()
         case vault::ItemKind::ApiKey:
             //: Requests panel: the API key goes into this request header
             m_placement->addItem(tr("in header"), u"header"_s);
+            //: Requests panel: the API key goes into this query parameter of the URL
+            m_placement->addItem(tr("in query parameter"), u"query"_s);
+            //: Requests panel: the API key goes into this cookie
+            m_placement->addItem(tr("in cookie"), u"cookie"_s);
             m_placement->addItem(tr("as Basic password"), u"basic"_s);
             break;
         case vault::ItemKind::Jwt:
             m_placement->addItem(tr("as Bearer token"), u"bearer"_s);
+            m_placement->addItem(tr("in cookie"), u"cookie"_s);
             m_placement->addItem(tr("as Basic password"), u"basic"_s);
             break;
         case vault::ItemKind::OAuth:
@@ -584,8 +591,13 @@ void RequestsPanel::placementChanged()
     if (m_syncing)
         return;
     const QString p = m_placement->currentData().toString();
-    m_placementEdit->setVisible(p == u"header"_s || p == u"basic"_s);
-    if (p == u"header"_s) {
+    m_placementEdit->setVisible(
+        p == u"header"_s || p == u"basic"_s || p == u"query"_s || p == u"cookie"_s);
+    if (p == u"query"_s) {
+        m_placementEdit->setPlaceholderText(tr("Parameter name"));
+    } else if (p == u"cookie"_s) {
+        m_placementEdit->setPlaceholderText(tr("Cookie name"));
+    } else if (p == u"header"_s) {
         m_placementEdit->setPlaceholderText(tr("Header name"));
         if (auto item = m_vault ? m_vault->find(m_item->currentData().toString()) : std::nullopt;
             item && m_placementEdit->text().isEmpty())
@@ -611,8 +623,52 @@ replay::AuthBinding RequestsPanel::currentBinding() const
         b.headerName.clear();
     } else if (p == u"header"_s && !m_placementEdit->text().trimmed().isEmpty()) {
         b.headerName = m_placementEdit->text().trimmed().toLatin1();
+    } else if (p == u"query"_s || p == u"cookie"_s) {
+        // The secret goes as it is: a JWT in a cookie is an API-key-style binding too.
+        const bool query = p == u"query"_s;
+        b.kind = replay::AuthBinding::Kind::ApiKey;
+        b.placement =
+            query ? replay::AuthBinding::Placement::Query : replay::AuthBinding::Placement::Cookie;
+        const QString name = m_placementEdit->text().trimmed();
+        b.headerName = name.isEmpty() ? (query ? "api_key"_ba : "session"_ba) : name.toUtf8();
     }
     return b;
+}
+
+bool RequestsPanel::setBinding(const replay::AuthBinding &binding)
+{
+    if (binding.kind == replay::AuthBinding::Kind::None) {
+        m_item->setCurrentIndex(0);
+        return true;
+    }
+    if (!bindItem(binding.item))
+        return false;
+    QString placement;
+    QString text;
+    switch (binding.kind) {
+    case replay::AuthBinding::Kind::None:
+        break;
+    case replay::AuthBinding::Kind::Basic:
+        placement = u"basic"_s;
+        text = binding.user;
+        break;
+    case replay::AuthBinding::Kind::JwtBearer:
+    case replay::AuthBinding::Kind::OAuth:
+        placement = u"bearer"_s;
+        break;
+    case replay::AuthBinding::Kind::ApiKey:
+        placement = binding.placement == replay::AuthBinding::Placement::Query ? u"query"_s
+            : binding.placement == replay::AuthBinding::Placement::Cookie      ? u"cookie"_s
+                                                                               : u"header"_s;
+        text = QString::fromUtf8(binding.headerName);
+        break;
+    }
+    if (const int index = m_placement->findData(placement); index >= 0)
+        m_placement->setCurrentIndex(index);
+    if (!text.isEmpty())
+        m_placementEdit->setText(text);
+    refreshFindings();
+    return true;
 }
 
 bool RequestsPanel::bindItem(const QString &itemName, const QString &basicUser)
@@ -674,28 +730,21 @@ void RequestsPanel::loadRequest(const replay::Request &request, const QStringLis
     } else if (request.body && !request.body->isEmpty()) {
         // Binary bytes are sent as imported; the editor shows what they are.
         m_body->setReadOnly(true);
-        m_body->setPlainText(
-            tr("(%n bytes of binary data, sent as imported)", nullptr, int(request.body->size())));
+        const int n = int(request.body->size());
+        m_body->setPlainText(n == 1
+                ? tr("(1 byte of binary data, sent as imported)")
+                : tr("(%n bytes of binary data, sent as imported)", nullptr, n));
     } else {
         m_body->setReadOnly(false);
         m_body->clear();
     }
     m_syncing = false;
     urlEdited();
-    if (request.auth.kind != replay::AuthBinding::Kind::None && !bindItem(request.auth.item)) {
+    if (!setBinding(request.auth)) {
         // A saved or imported request may name an item this vault does not have.
         m_item->setCurrentIndex(0);
         m_importNotes.append(
             tr("the vault has no item \"%1\" for the request's credential").arg(request.auth.item));
-    } else if (request.auth.kind != replay::AuthBinding::Kind::None) {
-        if (request.auth.kind == replay::AuthBinding::Kind::Basic) {
-            m_placement->setCurrentIndex(m_placement->findData(u"basic"_s));
-            m_placementEdit->setText(request.auth.user);
-        } else if (request.auth.kind == replay::AuthBinding::Kind::ApiKey) {
-            m_placementEdit->setText(QString::fromLatin1(request.auth.headerName));
-        }
-    } else {
-        m_item->setCurrentIndex(0);
     }
     m_allowOrigin->setChecked(false);
     refreshFindings();
@@ -885,15 +934,14 @@ void RequestsPanel::moveCredentialToVault()
                 replay::removeCredential(req, c);
                 m_syncing = true;
                 m_headers->setRows(rowsOf(req.headers));
+                m_url->setText(req.url); // a key in the query leaves the URL
                 m_syncing = false;
+                urlEdited();
                 m_detected.removeIf([&c](const replay::DetectedCredential &d) {
                     return d.kind == c.kind && d.name == c.name;
                 });
                 reloadItems();
-                bindItem(name,
-                    binding.kind == replay::AuthBinding::Kind::Basic ? binding.user : QString());
-                if (binding.kind == replay::AuthBinding::Kind::ApiKey)
-                    m_placementEdit->setText(QString::fromLatin1(binding.headerName));
+                setBinding(binding);
                 showCredentialOffer();
                 refreshFindings();
                 Q_EMIT statusMessage(
@@ -978,7 +1026,9 @@ void RequestsPanel::showResponse(const replay::Request &shown, const replay::Res
                        .arg(response.timeMs)
                        .arg(response.ttfbMs);
     if (response.redirects > 0)
-        meta += u" · "_s + tr("%n redirect(s)", nullptr, response.redirects);
+        meta += u" · "_s
+            + (response.redirects == 1 ? tr("1 redirect")
+                                       : tr("%n redirects", nullptr, response.redirects));
     m_meta->setText(meta);
 
     QStringList lines;
@@ -1105,13 +1155,18 @@ void RequestsPanel::pickHarEntry()
         m_detected.clear();
         m_redactions.clear();
         m_credentialBar->hide();
-        // A recorded Authorization or Cookie value stays out of the history all the same.
+        // A recorded Authorization or Cookie value stays out of the history all the same, and
+        // the credentials the browser sent are offered for the vault, as a pasted curl's are.
         for (const replay::Header &h : e.request.headers) {
             const QByteArray name = h.first.toLower();
             if (name == "authorization" || name == "proxy-authorization" || name == "cookie")
                 m_redactions.append({ h.second, "\u2039redacted\u203a"_ba });
         }
+        m_detected = replay::detectCredentials(e.request);
+        for (const replay::DetectedCredential &c : std::as_const(m_detected))
+            m_redactions.append({ c.value, "\u2039redacted\u203a"_ba });
         loadRequest(e.request, e.notes);
+        showCredentialOffer();
     });
     dialog->open();
 }

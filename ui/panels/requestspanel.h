@@ -68,6 +68,9 @@ public:
     replay::Request currentRequest() const;
     // Binds a vault item by name (placement: its default; Basic when `basicUser` is given).
     bool bindItem(const QString &itemName, const QString &basicUser = {});
+    // Selects the binding's item and placement (header, query parameter, cookie, Bearer, Basic
+    // with its user); false when the vault has no such item.
+    bool setBinding(const replay::AuthBinding &binding);
     // Shows an answer that was not sent from here (the screenshot's recorded sample).
     void showResponse(const replay::Request &shown, const replay::Response &response,
         const QList<replay::Diagnosis> &diagnosis);
