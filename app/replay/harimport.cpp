@@ -6,9 +6,12 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+
 #include <QJsonObject>
 #include <QRandomGenerator>
 #include <QUrl>
+
+#include <cstring>
 
 using namespace Qt::StringLiterals;
 
@@ -146,27 +149,169 @@ bool HarFilter::matches(const HarEntry &e) const
     return status == 0 || e.status == status;
 }
 
+namespace {
+
+// A structural scan of JSON text, enough to find log.entries and the bounds of each element
+// without building the whole document: strings (with escapes) and nesting are followed; the
+// values themselves are checked when each piece is parsed.
+class Scanner
+{
+public:
+    explicit Scanner(QByteArrayView text)
+        : m_p(text.data())
+        , m_n(text.size())
+    {
+    }
+
+    qsizetype skipSpace(qsizetype i) const
+    {
+        while (i < m_n && (m_p[i] == ' ' || m_p[i] == '\n' || m_p[i] == '\r' || m_p[i] == '\t'))
+            ++i;
+        return i;
+    }
+
+    // The end of the value that starts at i (after space), or -1 if the text ends inside it.
+    qsizetype skipValue(qsizetype i) const
+    {
+        if (i >= m_n)
+            return -1;
+        if (m_p[i] == '"')
+            return skipString(i);
+        if (m_p[i] != '{' && m_p[i] != '[') {
+            while (i < m_n && !std::strchr(",]} \n\r\t", m_p[i]))
+                ++i;
+            return i;
+        }
+        int depth = 0;
+        while (i < m_n) {
+            const char c = m_p[i];
+            if (c == '"') {
+                i = skipString(i);
+                if (i < 0)
+                    return -1;
+                continue;
+            }
+            if (c == '{' || c == '[') {
+                ++depth;
+            } else if (c == '}' || c == ']') {
+                if (--depth == 0)
+                    return i + 1;
+            }
+            ++i;
+        }
+        return -1;
+    }
+
+    // The value of member `name` of the object that starts at i ('{'): [begin, end), or
+    // {-1, -1} when it has none or the object is cut short.
+    std::pair<qsizetype, qsizetype> member(qsizetype i, QByteArrayView name) const
+    {
+        if (i >= m_n || m_p[i] != '{')
+            return { -1, -1 };
+        i = skipSpace(i + 1);
+        while (i < m_n && m_p[i] == '"') {
+            const qsizetype keyEnd = skipString(i);
+            if (keyEnd < 0)
+                return { -1, -1 };
+            const QByteArrayView key(m_p + i + 1, keyEnd - i - 2);
+            i = skipSpace(keyEnd);
+            if (i >= m_n || m_p[i] != ':')
+                return { -1, -1 };
+            const qsizetype begin = skipSpace(i + 1);
+            const qsizetype end = skipValue(begin);
+            if (end < 0)
+                return { -1, -1 };
+            if (key == name)
+                return { begin, end };
+            i = skipSpace(end);
+            if (i >= m_n || m_p[i] != ',')
+                return { -1, -1 };
+            i = skipSpace(i + 1);
+        }
+        return { -1, -1 };
+    }
+
+private:
+    qsizetype skipString(qsizetype i) const
+    {
+        for (++i; i < m_n; ++i) {
+            if (m_p[i] == '\\')
+                ++i;
+            else if (m_p[i] == '"')
+                return i + 1;
+        }
+        return -1;
+    }
+
+    const char *m_p;
+    qsizetype m_n;
+};
+
+Error notJson(qsizetype offset, const QJsonParseError &error)
+{
+    return Error::input(u"har-malformed"_s,
+        u"Not JSON (offset %1): %2"_s.arg(offset + error.offset).arg(error.errorString()));
+}
+
+} // namespace
+
 Result<QList<HarEntry>> importHar(const QByteArray &json, const HarFilter &filter)
 {
     if (json.size() > kMaxHar)
         return Error::input(u"input-too-large"_s, u"The HAR file is larger than 512 MiB."_s);
+    // The entries are parsed one at a time (a 50 MB file never becomes one 250 MB document);
+    // the rest of the file, without them, is parsed as a whole, so it is checked all the same.
+    const Scanner scan(json);
+    const qsizetype root = scan.skipSpace(0);
+    const auto [logBegin, logEnd] = scan.member(root, "log");
+    const auto [arrayBegin, arrayEnd] = logBegin < 0 ? std::pair<qsizetype, qsizetype> { -1, -1 }
+                                                     : scan.member(logBegin, "entries");
     QJsonParseError error {};
-    const QJsonDocument doc = QJsonDocument::fromJson(json, &error);
-    if (error.error != QJsonParseError::NoError)
-        return Error::input(u"har-malformed"_s,
-            u"Not JSON (offset %1): %2"_s.arg(error.offset).arg(error.errorString()));
-    const QJsonObject log = doc.object().value(u"log"_s).toObject();
-    if (!log.value(u"entries"_s).isArray())
+    if (arrayBegin < 0 || json.at(arrayBegin) != '[') {
+        // Not the expected shape: the whole-document parse says why, as precisely as it can.
+        const QJsonDocument doc = QJsonDocument::fromJson(json, &error);
+        if (error.error != QJsonParseError::NoError)
+            return notJson(0, error);
         return Error::input(u"har-malformed"_s, u"No log.entries array: not a HAR file."_s);
+    }
+    const QByteArray rest = json.left(arrayBegin + 1) + json.mid(arrayEnd - 1);
+    const QJsonDocument skeleton = QJsonDocument::fromJson(rest, &error);
+    if (error.error != QJsonParseError::NoError)
+        return notJson(error.offset > arrayBegin ? arrayEnd - 1 - arrayBegin - 1 : 0, error);
+    if (!skeleton.object().value(u"log"_s).toObject().value(u"entries"_s).isArray())
+        return Error::input(u"har-malformed"_s, u"No log.entries array: not a HAR file."_s);
+
     QList<HarEntry> out;
-    const QJsonArray entries = log.value(u"entries"_s).toArray();
-    for (int i = 0; i < entries.size(); ++i) {
-        Result<HarEntry> e = entryFrom(entries.at(i).toObject(), i);
+    qsizetype i = scan.skipSpace(arrayBegin + 1);
+    for (int index = 0; i < arrayEnd - 1; ++index) {
+        const qsizetype end = scan.skipValue(i);
+        if (end < 0 || end > arrayEnd - 1)
+            return Error::input(u"har-malformed"_s,
+                u"Not JSON (offset %1): entry %2 is cut short."_s.arg(i).arg(index));
+        QJsonObject entry;
+        if (json.at(i) == '{') {
+            const QJsonDocument doc = QJsonDocument::fromJson(
+                QByteArray::fromRawData(json.constData() + i, end - i), &error);
+            if (error.error != QJsonParseError::NoError)
+                return notJson(i, error);
+            entry = doc.object();
+        }
+        Result<HarEntry> e = entryFrom(entry, index);
         if (!e)
             return e.error();
-        if (!filter.matches(*e))
-            continue;
-        out.append(std::move(e).value());
+        if (filter.matches(*e))
+            out.append(std::move(e).value());
+        i = scan.skipSpace(end);
+        if (i >= arrayEnd - 1)
+            break;
+        if (json.at(i) != ',')
+            return Error::input(u"har-malformed"_s,
+                u"Not JSON (offset %1): a ',' or ']' is missing after entry %2."_s.arg(i).arg(
+                    index));
+        i = scan.skipSpace(i + 1);
+        if (i >= arrayEnd - 1)
+            return Error::input(
+                u"har-malformed"_s, u"Not JSON (offset %1): a ',' ends the entries."_s.arg(i));
     }
     return out;
 }

@@ -157,6 +157,49 @@ private Q_SLOTS:
         QCOMPARE(importHar("{\"log\":{}}").error().id, u"har-malformed"_s);
         QCOMPARE(importHar("{not json").error().id, u"har-malformed"_s);
     }
+
+    // The entries are parsed one by one: the file around them is still checked whole, and a
+    // broken entry, separator or ending is a clear error, never a crash or a silent cut.
+    void streamedEntriesAreCheckedLikeAWholeDocument_data()
+    {
+        QTest::addColumn<QByteArray>("har");
+        QTest::addColumn<int>("entries"); // -1: har-malformed
+        const QByteArray e = "{\"request\":{\"method\":\"GET\",\"url\":\"https://a.example/\"}}";
+        const QByteArray s = "{\"url\":\"https://a.example/\\\"]}\",\"method\":\"GET\"}";
+        QTest::newRow("two") << "{\"log\":{\"entries\":[" + e + "," + e + "]}}" << 2;
+        QTest::newRow("spaces") << " {\n \"log\" : { \"entries\" : [ " + e + " ,\n " + e + " ] } } "
+                                << 2;
+        QTest::newRow("empty") << "{\"log\":{\"entries\":[]}}"_ba << 0;
+        QTest::newRow("brackets in a string")
+            << "{\"log\":{\"entries\":[{\"request\":" + s + "}]}}" << 1;
+        QTest::newRow("entries first")
+            << "{\"log\":{\"entries\":[" + e + "],\"version\":\"1.2\"}}" << 1;
+        QTest::newRow("trailing comma") << "{\"log\":{\"entries\":[" + e + ",]}}" << -1;
+        QTest::newRow("missing comma") << "{\"log\":{\"entries\":[" + e + e + "]}}" << -1;
+        QTest::newRow("bad entry") << "{\"log\":{\"entries\":[{\"request\":{]}}]}}"_ba << -1;
+        QTest::newRow("cut short") << "{\"log\":{\"entries\":[" + e.left(20) << -1;
+        QTest::newRow("junk after") << "{\"log\":{\"entries\":[" + e + "]}} x" << -1;
+        QTest::newRow("bad before")
+            << "{\"log\":{\"version\":1.2.3,\"entries\":[" + e + "]}}" << -1;
+        QTest::newRow("entries not array") << "{\"log\":{\"entries\":{}}}"_ba << -1;
+        QTest::newRow("scalar entry") << "{\"log\":{\"entries\":[1]}}"_ba << -1;
+        QTest::newRow("top-level array") << "[{\"log\":{\"entries\":[]}}]"_ba << -1;
+    }
+
+    void streamedEntriesAreCheckedLikeAWholeDocument()
+    {
+        QFETCH(QByteArray, har);
+        QFETCH(int, entries);
+        auto r = importHar(har);
+        if (entries < 0) {
+            QVERIFY(!r.has_value());
+            QCOMPARE(r.error().id, u"har-malformed"_s);
+            QVERIFY(!r.error().message.isEmpty());
+        } else {
+            QVERIFY2(r.has_value(), r ? "" : qPrintable(r.error().message));
+            QCOMPARE(int(r->size()), entries);
+        }
+    }
 };
 
 QObject *makeHarImportTest() { return new HarImportTest; }
