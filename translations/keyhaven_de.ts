@@ -1822,12 +1822,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+1079"/>
+        <location line="+1082"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location line="-1065"/>
+        <location line="-1068"/>
         <source>Delete…</source>
         <translation>Löschen…</translation>
     </message>
@@ -1889,12 +1889,12 @@
     </message>
     <message>
         <location line="+12"/>
-        <location line="+1006"/>
+        <location line="+1009"/>
         <source>Save Request</source>
         <translation>Anfrage speichern</translation>
     </message>
     <message>
-        <location line="-989"/>
+        <location line="-992"/>
         <source>https://api.example.com/v1/resource</source>
         <translation>https://api.example.com/v1/resource</translation>
     </message>
@@ -2189,12 +2189,17 @@
         <translation>Die HAR-Datei hat keine Einträge.</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+67"/>
         <source>The saved requests cannot be read: %1</source>
         <translation>Die gespeicherten Anfragen können nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+4"/>
+        <source>A saved collection cannot be read: %1</source>
+        <translation>Eine gespeicherte Sammlung kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <location line="+40"/>
         <source>No environment</source>
         <extracomment>Requests panel: send a saved request without an environment&apos;s {{variables}}</extracomment>
         <translation>Keine Umgebung</translation>
@@ -2211,7 +2216,7 @@
         <translation>Nicht gespeichert: %1</translation>
     </message>
     <message>
-        <location line="-122"/>
+        <location line="-125"/>
         <source>saved requests need the vault&apos;s database.</source>
         <translation>gespeicherte Anfragen brauchen die Datenbank des Tresors.</translation>
     </message>
@@ -2229,7 +2234,7 @@
         </translation>
     </message>
     <message>
-        <location line="+284"/>
+        <location line="+287"/>
         <source>Saved as &quot;%1&quot; in the collection &quot;%2&quot;.</source>
         <translation>Als „%1“ in der Sammlung „%2“ gespeichert.</translation>
     </message>

@@ -542,9 +542,13 @@ void requestsList(Invocation &inv)
     std::unique_ptr<replay::Collections> store = collectionsOrFail(inv);
     if (!store)
         return;
-    Result<QList<replay::Collection>> all = store->list();
+    QStringList unreadable;
+    Result<QList<replay::Collection>> all = store->list(&unreadable);
     if (!all)
         return inv.fail(all.error());
+    for (const QString &u : std::as_const(unreadable))
+        inv.err() << "warning: a saved collection cannot be read: " << u << '\n';
+    inv.err().flush();
     if (inv.json()) {
         QJsonArray a;
         for (const replay::Collection &c : std::as_const(*all))

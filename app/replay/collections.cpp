@@ -450,7 +450,7 @@ Result<std::unique_ptr<Collections>> Collections::open(const QString &databaseFi
     return std::unique_ptr<Collections>(new Collections(std::move(db).value()));
 }
 
-Result<QList<Collection>> Collections::list() const
+Result<QList<Collection>> Collections::list(QStringList *unreadable) const
 {
     QSqlQuery q(m_db->database());
     if (!q.exec(u"SELECT name, json FROM replay_collections ORDER BY name"_s))
@@ -458,11 +458,10 @@ Result<QList<Collection>> Collections::list() const
     QList<Collection> out;
     while (q.next()) {
         Result<Collection> c = importCollection(q.value(1).toString().toUtf8());
-        if (!c)
-            return Error::environment(u"database"_s,
-                u"The stored collection \"%1\" cannot be read: %2"_s.arg(
-                    q.value(0).toString(), c.error().message));
-        out.append(std::move(c).value());
+        if (c)
+            out.append(std::move(c).value());
+        else if (unreadable) // one damaged row does not hide the others
+            unreadable->append(u"%1: %2"_s.arg(q.value(0).toString(), c.error().message));
     }
     return out;
 }

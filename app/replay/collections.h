@@ -83,7 +83,9 @@ public:
     // Error ids: "database-open", "database".
     static Result<std::unique_ptr<Collections>> open(const QString &databaseFile);
 
-    Result<QList<Collection>> list() const; // sorted by name
+    // Sorted by name. A stored collection that cannot be read (written by a newer Keyhaven, or
+    // damaged) is left out, and named with the reason in *unreadable.
+    Result<QList<Collection>> list(QStringList *unreadable = nullptr) const;
     Result<Collection> get(const QString &name) const; // "not-found"
     // Inserts or replaces the whole collection, after validateCollection.
     Result<void> put(const Collection &collection);

@@ -7,6 +7,8 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -279,6 +281,25 @@ private Q_SLOTS:
 
         QVERIFY((*store)->removeRequest(u"Payments"_s, u"Health"_s).has_value());
         QCOMPARE((*store)->removeRequest(u"Payments"_s, u"Health"_s).error().id, u"not-found"_s);
+        // A damaged row is named, and does not hide the others.
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"damage"_s);
+            db.setDatabaseName(file);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(
+                q.exec(u"INSERT INTO replay_collections VALUES ('Broken', '{\"format\":', '')"_s));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(u"damage"_s);
+        QStringList unreadable;
+        auto some = (*store)->list(&unreadable);
+        QVERIFY(some.has_value());
+        QCOMPARE(some->size(), 2);
+        QCOMPARE(unreadable.size(), 1);
+        QVERIFY(unreadable.first().startsWith(u"Broken: "_s));
+        QVERIFY((*store)->remove(u"Broken"_s).has_value());
+
         QVERIFY((*store)->remove(u"Ops"_s).has_value());
         QCOMPARE((*store)->remove(u"Ops"_s).error().id, u"not-found"_s);
         QCOMPARE((*store)->list()->size(), 1);

@@ -1206,11 +1206,14 @@ void RequestsPanel::reloadSaved()
         fillEnvironments();
         return;
     }
-    Result<QList<replay::Collection>> all = m_store->list();
+    QStringList unreadable;
+    Result<QList<replay::Collection>> all = m_store->list(&unreadable);
     if (!all) {
         showError(tr("The saved requests cannot be read: %1").arg(all.error().message));
         return;
     }
+    if (!unreadable.isEmpty())
+        showError(tr("A saved collection cannot be read: %1").arg(unreadable.join(u"; "_s)));
     // The loaded request stays selected; otherwise whatever was.
     const QModelIndex current = m_savedView->currentIndex();
     QString collection = m_savedCollection;
