@@ -202,43 +202,52 @@ public:
         return -1;
     }
 
-    // The value of member `name` of the object that starts at i ('{'): [begin, end), or
-    // {-1, -1} when it has none or the object is cut short.
-    std::pair<qsizetype, qsizetype> member(qsizetype i, QByteArrayView name) const
+    // Where the value of member `name` of the object that starts at i ('{') begins, or -1 when
+    // it has none or the object is cut short. The matching value itself is not scanned.
+    qsizetype member(qsizetype i, QByteArrayView name) const
     {
-        if (i >= m_n || m_p[i] != '{')
-            return { -1, -1 };
+        if (i < 0 || i >= m_n || m_p[i] != '{')
+            return -1;
         i = skipSpace(i + 1);
         while (i < m_n && m_p[i] == '"') {
             const qsizetype keyEnd = skipString(i);
             if (keyEnd < 0)
-                return { -1, -1 };
+                return -1;
             const QByteArrayView key(m_p + i + 1, keyEnd - i - 2);
             i = skipSpace(keyEnd);
             if (i >= m_n || m_p[i] != ':')
-                return { -1, -1 };
+                return -1;
             const qsizetype begin = skipSpace(i + 1);
+            if (key == name)
+                return begin < m_n ? begin : -1;
             const qsizetype end = skipValue(begin);
             if (end < 0)
-                return { -1, -1 };
-            if (key == name)
-                return { begin, end };
+                return -1;
             i = skipSpace(end);
             if (i >= m_n || m_p[i] != ',')
-                return { -1, -1 };
+                return -1;
             i = skipSpace(i + 1);
         }
-        return { -1, -1 };
+        return -1;
     }
 
 private:
+    // After the string that starts at i ('"'): the next quote not escaped by an odd run of
+    // backslashes (memchr does the long stretches of text).
     qsizetype skipString(qsizetype i) const
     {
-        for (++i; i < m_n; ++i) {
-            if (m_p[i] == '\\')
-                ++i;
-            else if (m_p[i] == '"')
-                return i + 1;
+        qsizetype from = i + 1;
+        while (from < m_n) {
+            const void *quote = std::memchr(m_p + from, '"', size_t(m_n - from));
+            if (!quote)
+                return -1;
+            const qsizetype q = static_cast<const char *>(quote) - m_p;
+            qsizetype k = q;
+            while (k > from && m_p[k - 1] == '\\')
+                --k;
+            if ((q - k) % 2 == 0)
+                return q + 1;
+            from = q + 1;
         }
         return -1;
     }
@@ -262,10 +271,7 @@ Result<QList<HarEntry>> importHar(const QByteArray &json, const HarFilter &filte
     // The entries are parsed one at a time (a 50 MB file never becomes one 250 MB document);
     // the rest of the file, without them, is parsed as a whole, so it is checked all the same.
     const Scanner scan(json);
-    const qsizetype root = scan.skipSpace(0);
-    const auto [logBegin, logEnd] = scan.member(root, "log");
-    const auto [arrayBegin, arrayEnd] = logBegin < 0 ? std::pair<qsizetype, qsizetype> { -1, -1 }
-                                                     : scan.member(logBegin, "entries");
+    const qsizetype arrayBegin = scan.member(scan.member(scan.skipSpace(0), "log"), "entries");
     QJsonParseError error {};
     if (arrayBegin < 0 || json.at(arrayBegin) != '[') {
         // Not the expected shape: the whole-document parse says why, as precisely as it can.
@@ -274,18 +280,14 @@ Result<QList<HarEntry>> importHar(const QByteArray &json, const HarFilter &filte
             return notJson(0, error);
         return Error::input(u"har-malformed"_s, u"No log.entries array: not a HAR file."_s);
     }
-    const QByteArray rest = json.left(arrayBegin + 1) + json.mid(arrayEnd - 1);
-    const QJsonDocument skeleton = QJsonDocument::fromJson(rest, &error);
-    if (error.error != QJsonParseError::NoError)
-        return notJson(error.offset > arrayBegin ? arrayEnd - 1 - arrayBegin - 1 : 0, error);
-    if (!skeleton.object().value(u"log"_s).toObject().value(u"entries"_s).isArray())
-        return Error::input(u"har-malformed"_s, u"No log.entries array: not a HAR file."_s);
-
     QList<HarEntry> out;
+    qsizetype arrayEnd = -1; // after the closing ']'
     qsizetype i = scan.skipSpace(arrayBegin + 1);
-    for (int index = 0; i < arrayEnd - 1; ++index) {
+    if (i < json.size() && json.at(i) == ']')
+        arrayEnd = i + 1;
+    for (int index = 0; arrayEnd < 0; ++index) {
         const qsizetype end = scan.skipValue(i);
-        if (end < 0 || end > arrayEnd - 1)
+        if (end < 0)
             return Error::input(u"har-malformed"_s,
                 u"Not JSON (offset %1): entry %2 is cut short."_s.arg(i).arg(index));
         QJsonObject entry;
@@ -302,17 +304,26 @@ Result<QList<HarEntry>> importHar(const QByteArray &json, const HarFilter &filte
         if (filter.matches(*e))
             out.append(std::move(e).value());
         i = scan.skipSpace(end);
-        if (i >= arrayEnd - 1)
-            break;
-        if (json.at(i) != ',')
+        if (i < json.size() && json.at(i) == ']') {
+            arrayEnd = i + 1;
+        } else if (i >= json.size() || json.at(i) != ',') {
             return Error::input(u"har-malformed"_s,
                 u"Not JSON (offset %1): a ',' or ']' is missing after entry %2."_s.arg(i).arg(
                     index));
-        i = scan.skipSpace(i + 1);
-        if (i >= arrayEnd - 1)
-            return Error::input(
-                u"har-malformed"_s, u"Not JSON (offset %1): a ',' ends the entries."_s.arg(i));
+        } else {
+            i = scan.skipSpace(i + 1);
+            if (i < json.size() && json.at(i) == ']')
+                return Error::input(
+                    u"har-malformed"_s, u"Not JSON (offset %1): a ',' ends the entries."_s.arg(i));
+        }
     }
+    // The rest of the file, with the entries taken out, must be JSON of the HAR's shape too.
+    const QByteArray rest = json.left(arrayBegin + 1) + json.mid(arrayEnd - 1);
+    const QJsonDocument skeleton = QJsonDocument::fromJson(rest, &error);
+    if (error.error != QJsonParseError::NoError)
+        return notJson(error.offset > arrayBegin ? arrayEnd - 1 - arrayBegin - 1 : 0, error);
+    if (!skeleton.object().value(u"log"_s).toObject().value(u"entries"_s).isArray())
+        return Error::input(u"har-malformed"_s, u"No log.entries array: not a HAR file."_s);
     return out;
 }
 

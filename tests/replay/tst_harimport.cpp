@@ -172,6 +172,11 @@ private Q_SLOTS:
         QTest::newRow("empty") << "{\"log\":{\"entries\":[]}}"_ba << 0;
         QTest::newRow("brackets in a string")
             << "{\"log\":{\"entries\":[{\"request\":" + s + "}]}}" << 1;
+        // Escapes: a string that ends in an escaped backslash, and one with \\\" inside.
+        QTest::newRow("backslashes")
+            << "{\"log\":{\"entries\":[{\"_a\":\"x\\\\\",\"_b\":\"\\\\\\\"]\",\"request\":"
+               "{\"method\":\"GET\",\"url\":\"https://a.example/\"}}]}}"_ba
+            << 1;
         QTest::newRow("entries first")
             << "{\"log\":{\"entries\":[" + e + "],\"version\":\"1.2\"}}" << 1;
         QTest::newRow("trailing comma") << "{\"log\":{\"entries\":[" + e + ",]}}" << -1;
