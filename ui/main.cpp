@@ -23,6 +23,7 @@
 #include "vault/vault.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QCommandLineParser>
 #include <QElapsedTimer>
 #include <QIcon>
@@ -250,9 +251,20 @@ int main(int argc, char **argv)
     };
     const auto afterSampleData = [&, vault] {
         if (parser.isSet(sampleData) && parser.value(panelOption) == u"requests"_s) {
-            // A recorded answer (no network): shown and diagnosed as a live one would be.
+            // Saved collections, then a recorded answer (no network): shown and diagnosed as a
+            // live one would be.
+            if (auto store = keyhaven::replay::Collections::open(vault->databaseFile())) {
+                for (const keyhaven::replay::Collection &c : keyhaven::ui::sampleCollections())
+                    (void)(*store)->put(c);
+            }
+            window.requests()->reloadSaved();
             const auto sample = keyhaven::ui::sampleExchange();
-            window.requests()->loadRequest(sample.request);
+            if (window.requests()->loadSaved(u"Billing API"_s, u"Create invoice"_s)) {
+                QComboBox *environments = window.requests()->environmentCombo();
+                environments->setCurrentIndex(environments->findText(u"staging"_s));
+            } else {
+                window.requests()->loadRequest(sample.request);
+            }
             keyhaven::replay::Request shown = sample.request;
             (void)keyhaven::replay::applyBinding(
                 shown, sample.request.auth, sample.request.auth.item, nullptr);

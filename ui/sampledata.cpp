@@ -274,4 +274,42 @@ SampleExchange sampleExchange()
     return x;
 }
 
+QList<replay::Collection> sampleCollections()
+{
+    using replay::AuthBinding;
+    auto request = [](const QString &name, const QByteArray &method, const QString &url,
+                       const AuthBinding &auth) {
+        replay::SavedRequest s;
+        s.name = name;
+        s.request.method = method;
+        s.request.url = url;
+        s.request.headers = { { "Accept", "application/json" } };
+        s.request.auth = auth;
+        return s;
+    };
+    const AuthBinding m2m { AuthBinding::Kind::JwtBearer, u"Auth0 M2M (staging)"_s, {}, {} };
+    replay::Collection billing;
+    billing.name = u"Billing API"_s;
+    billing.environments = {
+        { u"local"_s, { { u"base"_s, u"http://127.0.0.1:8080"_s } } },
+        { u"staging"_s, { { u"base"_s, u"https://api.staging.example.com"_s } } },
+    };
+    replay::SavedRequest create =
+        request(u"Create invoice"_s, "POST", u"{{base}}/v1/invoices?draft=true"_s, m2m);
+    create.request.headers.append(replay::Header { "Content-Type", "application/json" });
+    create.request.body = sampleExchange().request.body;
+    create.request.bodyKind = replay::BodyKind::Json;
+    billing.requests = { create,
+        request(u"List invoices"_s, "GET", u"{{base}}/v1/invoices?limit=20"_s, m2m),
+        request(u"Health"_s, "GET", u"{{base}}/health"_s, {}) };
+    replay::Collection inventory;
+    inventory.name = u"Inventory"_s;
+    AuthBinding key { AuthBinding::Kind::ApiKey, u"Inventory service"_s, {}, "X-API-Key" };
+    inventory.requests = { request(u"Stock levels"_s, "GET",
+                               u"https://inventory.internal.example.com/v2/stock"_s, key),
+        request(u"Reserve item"_s, "POST",
+            u"https://inventory.internal.example.com/v2/reservations"_s, key) };
+    return { billing, inventory };
+}
+
 } // namespace keyhaven::ui

@@ -3,6 +3,7 @@
 
 #include "common/result.h"
 #include "common/secretbytes.h"
+#include "replay/collections.h"
 #include "replay/request.h"
 #include "replay/sender.h"
 #include "vault/item.h"
@@ -50,5 +51,9 @@ struct SampleExchange
     replay::Response response;
 };
 SampleExchange sampleExchange();
+
+// Two saved collections (Billing API with two environments, Inventory) bound to sample items by
+// name, for the Requests panel's saved list.
+QList<replay::Collection> sampleCollections();
 
 } // namespace keyhaven::ui
