@@ -32,7 +32,6 @@
 #include <QProgressBar>
 #include <QPromise>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
@@ -1405,10 +1404,8 @@ bool RequestsPanel::exportCollectionFile(const QString &collection, const QStrin
         showError(tr("Not exported: there is no collection \"%1\".").arg(collection));
         return false;
     }
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(replay::exportCollection(*c)) < 0
-        || !file.commit()) {
-        showError(tr("Not exported: %1").arg(file.errorString()));
+    if (const Result<void> written = io::writeFile(path, replay::exportCollection(*c)); !written) {
+        showError(tr("Not exported: %1").arg(written.error().message));
         return false;
     }
     Q_EMIT statusMessage(tr("The collection \"%1\" was written to %2.")
