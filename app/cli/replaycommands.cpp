@@ -245,21 +245,26 @@ void printFindings(QTextStream &err, const jose::Findings &findings)
         err << f.severityName() << " [" << f.id << "] " << f.message << '\n';
 }
 
+// The request as text: the request line, the headers, a blank line and the body (or its size).
+void printRequest(QTextStream &out, const Request &r)
+{
+    out << QString::fromUtf8(r.method) << ' ' << r.url << '\n';
+    for (const replay::Header &h : r.headers)
+        out << QString::fromUtf8(h.first) << ": " << QString::fromUtf8(h.second) << '\n';
+    if (!r.body)
+        return;
+    out << '\n';
+    if (isUtf8Text(*r.body))
+        out << QString::fromUtf8(*r.body) << '\n';
+    else
+        out << "(" << r.body->size() << " bytes of binary data)\n";
+}
+
 void printImportText(Invocation &inv, const Prepared &p)
 {
     QTextStream &out = inv.out();
     for (int i = 0; i < p.import.requests.size(); ++i) {
-        const Request &r = p.import.requests[i];
-        out << QString::fromUtf8(r.method) << ' ' << r.url << '\n';
-        for (const replay::Header &h : r.headers)
-            out << QString::fromUtf8(h.first) << ": " << QString::fromUtf8(h.second) << '\n';
-        if (r.body) {
-            out << '\n';
-            if (isUtf8Text(*r.body))
-                out << QString::fromUtf8(*r.body) << '\n';
-            else
-                out << "(" << r.body->size() << " bytes of binary data)\n";
-        }
+        printRequest(out, p.import.requests[i]);
         out << '\n';
         printFindings(inv.err(), p.findings.value(i));
     }
@@ -622,16 +627,7 @@ void requestsShow(Invocation &inv)
     if (!variables.isEmpty())
         out << "# variables: " << variables.join(u", "_s)
             << (resolved ? u" (from %1)"_s.arg(inv.value(u"env"_s)) : QString()) << '\n';
-    out << QString::fromUtf8(r.method) << ' ' << r.url << '\n';
-    for (const replay::Header &h : r.headers)
-        out << QString::fromUtf8(h.first) << ": " << QString::fromUtf8(h.second) << '\n';
-    if (r.body) {
-        out << '\n';
-        if (isUtf8Text(*r.body))
-            out << QString::fromUtf8(*r.body) << '\n';
-        else
-            out << "(" << r.body->size() << " bytes of binary data)\n";
-    }
+    printRequest(out, r);
     out.flush();
     inv.finish(ExitOk);
 }
