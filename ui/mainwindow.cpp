@@ -122,6 +122,12 @@ MainWindow::MainWindow(vault::Vault *vault, QWidget *parent)
     m_tabs->addTab(m_history, QIcon(u":/icons/history.svg"_s), m_history->title());
     connect(m_history, &HistoryPanel::statusMessage, statusBar(), &QStatusBar::showMessage);
     connect(m_requests, &RequestsPanel::exchanged, m_history, &HistoryPanel::reload);
+    // keyhaven-cli may have changed the saved requests meanwhile: the tree reads them again when
+    // the panel is shown (the loaded request stays selected).
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
+        if (m_tabs->widget(index) == m_requests)
+            m_requests->reloadSaved();
+    });
     connect(m_history, &HistoryPanel::sendAgainRequested, this,
         [this](const replay::HistoryEntry &entry) {
             const std::optional<vault::Item> item =

@@ -763,6 +763,61 @@ void requestsSave(Invocation &inv)
     inv.finish(ExitOk);
 }
 
+// requests env COLLECTION NAME [VAR=VALUE]... [--unset VAR]... | --rm
+void requestsEnv(Invocation &inv)
+{
+    const QStringList args = inv.positional();
+    if (args.size() < 2)
+        return inv.usage(u"requests env takes COLLECTION NAME and VAR=VALUE pairs (or --rm)."_s);
+    std::unique_ptr<replay::Collections> store = collectionsOrFail(inv);
+    if (!store)
+        return;
+    const QString collection = args.at(0);
+    const QString name = args.at(1);
+    if (inv.isSet(u"rm"_s)) {
+        if (args.size() > 2 || inv.isSet(u"unset"_s))
+            return inv.usage(u"--rm takes no variables."_s);
+        if (Result<void> r = store->removeEnvironment(collection, name); !r)
+            return inv.fail(r.error());
+        if (inv.json())
+            inv.printJson(QJsonObject { { u"removed"_s, QString(collection + u'/' + name) } });
+        else
+            inv.out() << "Removed the environment " << name << " of " << collection << '.'
+                      << Qt::endl;
+        return inv.finish(ExitOk);
+    }
+    Result<replay::Collection> c = store->get(collection);
+    if (!c)
+        return inv.fail(c.error());
+    replay::Environment env;
+    env.name = name;
+    if (const replay::Environment *existing = c->environment(name))
+        env = *existing;
+    for (const QString &pair : args.mid(2)) {
+        const qsizetype eq = pair.indexOf(u'=');
+        if (eq <= 0)
+            return inv.usage(u"\"%1\" is not VAR=VALUE."_s.arg(pair));
+        env.variables.insert(pair.left(eq), pair.mid(eq + 1));
+    }
+    for (const QString &var : inv.values(u"unset"_s))
+        env.variables.remove(var);
+    if (Result<void> r = store->saveEnvironment(collection, env); !r)
+        return inv.fail(r.error());
+    if (inv.json()) {
+        QJsonObject vars;
+        for (auto it = env.variables.cbegin(); it != env.variables.cend(); ++it)
+            vars.insert(it.key(), it.value());
+        inv.printJson(QJsonObject { { u"collection"_s, collection }, { u"environment"_s, name },
+            { u"variables"_s, vars } });
+    } else {
+        inv.out() << collection << " / " << name << ":\n";
+        for (auto it = env.variables.cbegin(); it != env.variables.cend(); ++it)
+            inv.out() << "  " << it.key() << '=' << it.value() << '\n';
+        inv.out().flush();
+    }
+    inv.finish(ExitOk);
+}
+
 // Where a request comes from (replay, requests save) and the item bound to it.
 QList<QCommandLineOption> sourceOptions()
 {
@@ -900,6 +955,18 @@ QList<Command> replayCommands()
             requestsImport,
             u"A file that carries a credential (in a header, cookie, query or a secret-looking "
             "variable) is refused, and so is one that is not a Keyhaven collection."_s,
+        },
+        Command {
+            { u"requests"_s, u"env"_s },
+            u"COLLECTION NAME [VAR=VALUE]... [--unset VAR]... | --rm [--json]"_s,
+            u"Add or change an environment of a collection (non-secret variables)"_s,
+            { QCommandLineOption(u"unset"_s, u"Remove this variable."_s, u"VAR"_s),
+                QCommandLineOption(u"rm"_s, u"Remove the environment."_s), jsonOption() },
+            { u"COLLECTION"_s, u"NAME"_s, u"VAR=VALUE"_s },
+            requestsEnv,
+            u"Variables are stored in plain text and exported with the collection: a variable "
+            "whose name says it is a secret (token, password, api_key, client_secret...) is "
+            "refused. Keep secrets in the vault and bind their items to the requests."_s,
         },
         Command {
             { u"history"_s },

@@ -549,6 +549,17 @@ Result<void> Collections::saveEnvironment(const QString &collection, const Envir
     return put(updated);
 }
 
+Result<void> Collections::removeEnvironment(const QString &collection, const QString &name)
+{
+    Result<Collection> c = get(collection);
+    if (!c)
+        return c.error();
+    if (c->environments.removeIf([&name](const Environment &e) { return e.name == name; }) == 0)
+        return notFound(
+            u"The collection \"%1\" has no environment \"%2\"."_s.arg(collection, name));
+    return put(*c);
+}
+
 Result<std::pair<Collection, SavedRequest>> Collections::find(const QString &ref) const
 {
     const qsizetype slash = ref.indexOf(u'/');

@@ -96,6 +96,7 @@ public:
     Result<void> removeRequest(const QString &collection, const QString &name); // "not-found"
     // Adds or replaces an environment.
     Result<void> saveEnvironment(const QString &collection, const Environment &environment);
+    Result<void> removeEnvironment(const QString &collection, const QString &name); // "not-found"
 
     // A request by "COLLECTION/NAME", or by a NAME that only one collection holds. Error ids:
     // "not-found", "ambiguous".

@@ -421,6 +421,27 @@ private Q_SLOTS:
         QVERIFY2(r.err.contains("looks like a secret"), r.err.constData());
         QVERIFY(!r.err.contains("tok-zzz-999"));
 
+        // Environments from the command line: added, refused when secret-looking, a variable
+        // unset, removed.
+        r = cli({ u"requests"_s, u"env"_s, u"Api"_s, u"c"_s, u"base="_s + m_originA,
+            u"tenant=gamma"_s });
+        QVERIFY2(r.exitCode == 0, describe(r).constData());
+        r = cli({ u"replay"_s, u"Api/headers"_s, u"--env"_s, u"c"_s });
+        QVERIFY2(r.exitCode == 0, describe(r).constData());
+        QCOMPARE(bodyJson(r)[u"headers"_s][u"X-Tenant"_s].toString(), u"gamma"_s);
+        r = cli({ u"requests"_s, u"env"_s, u"Api"_s, u"c"_s, u"client_secret=cs-zzz-1"_s });
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains("looks like a secret") && !r.err.contains("cs-zzz-1"));
+        r = cli({ u"requests"_s, u"env"_s, u"Api"_s, u"c"_s, u"--unset"_s, u"tenant"_s });
+        QVERIFY2(r.exitCode == 0, describe(r).constData());
+        r = cli({ u"replay"_s, u"Api/headers"_s, u"--env"_s, u"c"_s });
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("has no value for {{tenant}}"), r.err.constData());
+        r = cli({ u"requests"_s, u"env"_s, u"Api"_s, u"c"_s, u"--rm"_s });
+        QVERIFY2(r.exitCode == 0, describe(r).constData());
+        r = cli({ u"requests"_s, u"env"_s, u"Api"_s, u"c"_s, u"--rm"_s });
+        QCOMPARE(r.exitCode, 2);
+
         r = cli({ u"requests"_s, u"list"_s, u"--json"_s });
         QVERIFY2(r.exitCode == 0, describe(r).constData());
         const QJsonArray all = bodyJson(r).value(u"collections"_s).toArray();

@@ -529,6 +529,29 @@ private Q_SLOTS:
         QVERIFY(!model.indexOf(u"alpha"_s).isValid());
     }
 
+    void savedTreeFollowsTheCliWhenShown()
+    {
+        auto window = std::make_unique<MainWindow>(m_vault);
+        window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+        QVERIFY(window->showPanel(u"requests"_s));
+        RequestsPanel *panel = window->requests();
+        QVERIFY(!panel->savedModel()->indexOf(u"From the CLI"_s).isValid());
+        // What `keyhaven-cli requests save` does: the same table, another connection.
+        {
+            auto store = keyhaven::replay::Collections::open(m_vault->databaseFile());
+            QVERIFY(store.has_value());
+            keyhaven::replay::SavedRequest r;
+            r.name = u"ping"_s;
+            r.request.url = m_origin + u"/get"_s;
+            QVERIFY((*store)->saveRequest(u"From the CLI"_s, r).has_value());
+        }
+        QVERIFY(window->showPanel(u"history"_s));
+        QVERIFY(window->showPanel(u"requests"_s));
+        QVERIFY(panel->savedModel()->indexOf(u"From the CLI"_s, u"ping"_s).isValid());
+        QVERIFY(panel->removeSaved(u"From the CLI"_s));
+    }
+
     void savedRequestsAndEnvironments()
     {
         QTemporaryDir dir;
