@@ -428,6 +428,22 @@ int MetadataStore::schemaVersion() const
 
 Result<QList<Item>> MetadataStore::items(bool includeDeleting) const
 {
+    // Every panel lists the items when it is built: with 10,000 items, reading and parsing them
+    // once per panel was most of the start-up. The list is kept while nothing changed it: no
+    // write on this connection (total_changes()) and none by another connection or process
+    // (PRAGMA data_version).
+    QSqlQuery version(database());
+    version.setForwardOnly(true);
+    std::optional<std::pair<qint64, qint64>> key;
+    if (version.exec(u"SELECT total_changes()"_s) && version.next()) {
+        const qint64 changes = version.value(0).toLongLong();
+        if (version.exec(u"PRAGMA data_version"_s) && version.next())
+            key = std::pair { changes, version.value(0).toLongLong() };
+    }
+    ItemsCache &cache = m_itemsCache[includeDeleting ? 1 : 0];
+    if (key && cache.key == key)
+        return cache.items;
+
     QSqlQuery q(database());
     q.setForwardOnly(true);
     const QString where = includeDeleting ? QString() : u" WHERE secret_state <> 'deleting'"_s;
@@ -436,6 +452,7 @@ Result<QList<Item>> MetadataStore::items(bool includeDeleting) const
     QList<Item> out;
     while (q.next())
         out << itemFromRecord(q);
+    cache = ItemsCache { key, out };
     return out;
 }
 

