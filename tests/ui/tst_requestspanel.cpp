@@ -549,6 +549,21 @@ private Q_SLOTS:
         QVERIFY(window->showPanel(u"history"_s));
         QVERIFY(window->showPanel(u"requests"_s));
         QVERIFY(panel->savedModel()->indexOf(u"From the CLI"_s, u"ping"_s).isValid());
+        // The collection's CA file goes with its requests, variables or not.
+        {
+            auto store = keyhaven::replay::Collections::open(m_vault->databaseFile());
+            QVERIFY(store.has_value());
+            auto c = (*store)->get(u"From the CLI"_s);
+            QVERIFY(c.has_value());
+            c->caFile = u"/etc/ssl/certs/ca-certificates.crt"_s;
+            QVERIFY((*store)->put(*c).has_value());
+        }
+        panel->reloadSaved();
+        QVERIFY(panel->loadSaved(u"From the CLI"_s, u"ping"_s));
+        const auto toSend = panel->requestToSend();
+        QVERIFY(toSend.has_value());
+        QCOMPARE(toSend->caFile, u"/etc/ssl/certs/ca-certificates.crt"_s);
+        QCOMPARE(toSend->url, m_origin + u"/get"_s);
         QVERIFY(panel->removeSaved(u"From the CLI"_s));
     }
 

@@ -1203,12 +1203,11 @@ QString RequestsPanel::currentCollection() const
 
 Result<replay::Request> RequestsPanel::requestToSend() const
 {
-    replay::Request r = currentRequest();
-    if (replay::variablesUsed(r).isEmpty())
-        return r;
+    // Always through resolveRequest: a request without variables still takes its collection's
+    // CA file.
     const replay::Collection *c = m_savedModel->collection(currentCollection());
-    return replay::resolveRequest(c ? *c : replay::Collection {}, replay::SavedRequest { {}, r },
-        m_environment->currentData().toString());
+    return replay::resolveRequest(c ? *c : replay::Collection {},
+        replay::SavedRequest { {}, currentRequest() }, m_environment->currentData().toString());
 }
 
 void RequestsPanel::reloadSaved()

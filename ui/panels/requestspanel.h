@@ -66,6 +66,9 @@ public:
     const QList<replay::HarEntry> &harEntries() const { return m_harEntries; }
     void loadRequest(const replay::Request &request, const QStringList &notes = {});
     replay::Request currentRequest() const;
+    // The request as Send sends it: {{variables}} filled from the current collection's chosen
+    // environment, and that collection's CA file when the request names none.
+    Result<replay::Request> requestToSend() const;
     // Binds a vault item by name (placement: its default; Basic when `basicUser` is given).
     bool bindItem(const QString &itemName, const QString &basicUser = {});
     // Selects the binding's item and placement (header, query parameter, cookie, Bearer, Basic
@@ -162,9 +165,6 @@ private:
     void putImported(const replay::Collection &collection);
     void showError(const QString &text);
     QString storeProblem() const; // why m_store is null
-    // The editor's request with its {{variables}} resolved from the current collection's chosen
-    // environment (unchanged when it uses none).
-    Result<replay::Request> requestToSend() const;
     void refreshFindings();
     void urlEdited();
     void queryEdited();
