@@ -99,4 +99,8 @@ struct RetiringSecret
 
 } // namespace keyhaven::vault
 
+// Every member is a relocatable Qt type: a QList<Item> grows by moving its memory instead of
+// copying each item (10,000 items at start-up).
+Q_DECLARE_TYPEINFO(keyhaven::vault::Item, Q_RELOCATABLE_TYPE);
+
 Q_DECLARE_METATYPE(keyhaven::vault::Item)

@@ -13,6 +13,8 @@
 #include <optional>
 #include <utility>
 
+struct sqlite3;
+
 namespace keyhaven::vault {
 
 // Where an item's (or one secret field's) keychain write stands. Stored as text in SQLite so
@@ -106,6 +108,8 @@ public:
 private:
     explicit MetadataStore(QString file, QString connection);
     Result<void> keepWalFiles();
+    // The connection's own SQLite handle (Qt's QSQLITE driver), or null.
+    sqlite3 *sqliteHandle() const;
     Result<void> configureAndMigrate();
     Result<void> exec(const QString &sql) const;
     template <typename Fn> Result<void> transaction(Fn &&fn);

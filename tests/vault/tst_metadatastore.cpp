@@ -162,6 +162,85 @@ private Q_SLOTS:
         QCOMPARE((*a)->items(true)->size(), 1);
     }
 
+    // items() reads SQLite directly and takes a shortcut for plain ["a","b"] lists; findById()
+    // goes through Qt SQL and the JSON parser. Both must give back exactly what was stored.
+    void listsAndFieldsRoundTripThroughBothReads()
+    {
+        auto store = MetadataStore::open(m_file);
+        QVERIFY(store);
+        Item item = sampleItem(u"lists \u00e9\U0001F511"_s);
+        item.kind = ItemKind::OAuth;
+        item.tags = { u"a\",\"b"_s, u"quote\"d"_s, u"back\\slash"_s, QString(), u"tab\tstop"_s,
+            u"\u00fcml\u00e4ut"_s, u"\U0001F511 key"_s, u"[\"x\"]"_s };
+        item.baseUrls = { u"https://api.example.com"_s, u"https://b.example.com/p?q=\"1\""_s };
+        item.scopes = { u"openid"_s, u"email"_s };
+        item.jwtAudience = { QString() };
+        item.notes = u"line one\nline two"_s;
+        item.issuerUrl = u"https://id.example.com"_s;
+        item.clientId = u"client"_s;
+        item.authParams = { u"audience=api"_s };
+        item.redirectPort = 8765;
+        item.subject = u"user-1"_s;
+        item.grantedScopes = { u"openid"_s };
+        item.needsLogin = true;
+        item.accessTokenExpires = QDateTime::fromMSecsSinceEpoch(1800000000123, Qt::UTC);
+        item.expires = QDateTime::fromMSecsSinceEpoch(1900000000000, Qt::UTC);
+        item.rotateEveryDays = 30;
+        item.warnDaysBefore = 3;
+        item.overlapDays = 0;
+        QVERIFY((*store)->insertPending(item, secretRow()));
+        Item plain = sampleItem(u"plain"_s);
+        plain.tags.clear();
+        plain.baseUrls.clear();
+        QVERIFY((*store)->insertPending(plain, secretRow()));
+
+        const auto all = (*store)->items(true);
+        QVERIFY(all);
+        QCOMPARE(all->size(), 2);
+        const auto one = (*store)->findById(item.id, true);
+        QVERIFY(one && one->has_value());
+        for (const Item &read : { all->at(0), **one }) {
+            QCOMPARE(read.id, item.id);
+            QCOMPARE(read.kind, ItemKind::OAuth);
+            QCOMPARE(read.name, item.name);
+            QCOMPARE(read.tags, item.tags);
+            QCOMPARE(read.baseUrls, item.baseUrls);
+            QCOMPARE(read.scopes, item.scopes);
+            QCOMPARE(read.jwtAudience, item.jwtAudience);
+            QCOMPARE(read.notes, item.notes);
+            QCOMPARE(read.authParams, item.authParams);
+            QCOMPARE(read.redirectPort, 8765);
+            QCOMPARE(read.subject, item.subject);
+            QCOMPARE(read.grantedScopes, item.grantedScopes);
+            QCOMPARE(read.needsLogin, true);
+            QCOMPARE(read.accessTokenExpires, item.accessTokenExpires);
+            QCOMPARE(read.expires, item.expires);
+            QVERIFY(!read.lastRotated.isValid());
+            QCOMPARE(read.created, item.created);
+            QCOMPARE(read.rotateEveryDays, 30);
+            QCOMPARE(read.warnDaysBefore, 3);
+            QCOMPARE(read.overlapDays, 0);
+        }
+        QCOMPARE(all->at(1).name, u"plain"_s);
+        QVERIFY(all->at(1).tags.isEmpty() && all->at(1).baseUrls.isEmpty());
+        QVERIFY(!all->at(1).needsLogin && all->at(1).redirectPort == 0);
+    }
+
+    // items() lists by name in SQLite's order (UTF-8 bytes), as before it read SQLite directly.
+    void itemsAreInNameOrder()
+    {
+        auto store = MetadataStore::open(m_file);
+        QVERIFY(store);
+        const QStringList names = { u"b"_s, u"B"_s, u"a"_s, u"\U0001F511"_s, u"\uFF21"_s, u"_"_s };
+        for (const QString &name : names)
+            QVERIFY((*store)->insertPending(sampleItem(name), secretRow()));
+        QStringList listed;
+        for (const Item &item : *(*store)->items())
+            listed << item.name;
+        QCOMPARE(
+            listed, (QStringList { u"B"_s, u"_"_s, u"a"_s, u"b"_s, u"\uFF21"_s, u"\U0001F511"_s }));
+    }
+
     void uniqueNameIsEnforced()
     {
         auto store = MetadataStore::open(m_file);
