@@ -127,6 +127,8 @@ void ItemTableModel::setItems(const QList<Item> &items)
     beginResetModel();
     ++m_revision;
     m_rows.clear();
+    m_rows.reserve(std::count_if(
+        items.cbegin(), items.cend(), [this](const Item &item) { return acceptsItem(item); }));
     for (const Item &item : items) {
         if (acceptsItem(item))
             m_rows.append(makeRow(item));
@@ -222,6 +224,10 @@ void ItemTableModel::sort(int column, Qt::SortOrder order)
 {
     if (column < 0 || column >= m_columns.size())
         column = 0;
+    // setItems() and upsertItem() keep the rows in this order already (restoring a saved header
+    // with 10,000 rows asks for it again at start-up).
+    if (column == m_sortColumn && order == m_sortOrder)
+        return;
     m_sortColumn = column;
     m_sortOrder = order;
     Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);

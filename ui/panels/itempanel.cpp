@@ -17,6 +17,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
+#include <QShowEvent>
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -227,11 +228,19 @@ void ItemPanel::addExtraButton(QPushButton *button)
     m_bar->addWidget(button);
 }
 
+void ItemPanel::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    fitColumns(); // before the first paint, with the viewport's real size
+}
+
 void ItemPanel::fitColumns()
 {
-    if (m_userSizedColumns)
+    // A shown table's sizeHintForColumn() looks at the rows in view only, so this stays cheap
+    // with 10,000 rows. A hidden one (every panel at start-up) would measure up to 1,000 rows
+    // per column: it is fitted when shown instead.
+    if (m_userSizedColumns || !isVisible())
         return;
-    // sizeHintForColumn() looks at the visible rows only, so this stays cheap with 10,000 rows.
     m_fittingColumns = true;
     m_view->resizeColumnsToContents();
     int total = 0;

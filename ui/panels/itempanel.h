@@ -73,6 +73,7 @@ protected:
     // A panel-specific action next to Add / Edit / Delete / Copy.
     void addExtraButton(QPushButton *button);
     void resizeEvent(QResizeEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
     // `items`: the store's items, read once by the window for every panel.
     ItemPanel(vault::ItemKind kind, const Texts &texts, vault::Vault *vault,

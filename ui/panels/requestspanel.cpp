@@ -399,6 +399,9 @@ void RequestsPanel::buildUi()
     auto *authLabel = new QLabel(tr("Credential:"), this);
     m_item = new QComboBox(this);
     m_item->setObjectName(u"bindItem"_s);
+    // As wide as 24 characters, not as the longest of every item's name: measuring 10,000 names
+    // on first show cost ~60 ms of the start-up.
+    m_item->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_item->setMinimumContentsLength(24);
     m_placement = new QComboBox(this);
     m_placement->setObjectName(u"bindPlacement"_s);
