@@ -775,8 +775,8 @@ void requestsEnv(Invocation &inv)
     const QString collection = args.at(0);
     const QString name = args.at(1);
     if (inv.isSet(u"rm"_s)) {
-        if (args.size() > 2 || inv.isSet(u"unset"_s))
-            return inv.usage(u"--rm takes no variables."_s);
+        if (args.size() > 2 || inv.isSet(u"unset"_s) || inv.isSet(u"rename"_s))
+            return inv.usage(u"--rm takes no variables and no --rename."_s);
         if (Result<void> r = store->removeEnvironment(collection, name); !r)
             return inv.fail(r.error());
         if (inv.json())
@@ -793,6 +793,15 @@ void requestsEnv(Invocation &inv)
     env.name = name;
     if (const replay::Environment *existing = c->environment(name))
         env = *existing;
+    // --rename NEW: the same environment under a new name (refused when NEW is taken).
+    std::optional<QString> editing;
+    if (inv.isSet(u"rename"_s)) {
+        if (!c->environment(name))
+            return inv.fail(Error::input(u"not-found"_s,
+                u"The collection \"%1\" has no environment \"%2\"."_s.arg(collection, name)));
+        editing = name;
+        env.name = inv.value(u"rename"_s).trimmed();
+    }
     for (const QString &pair : args.mid(2)) {
         const qsizetype eq = pair.indexOf(u'=');
         if (eq <= 0)
@@ -801,16 +810,21 @@ void requestsEnv(Invocation &inv)
     }
     for (const QString &var : inv.values(u"unset"_s))
         env.variables.remove(var);
-    if (Result<void> r = store->saveEnvironment(collection, env); !r)
+    if (Result<void> r = store->saveEnvironment(collection, env, editing); !r)
         return inv.fail(r.error());
     if (inv.json()) {
         QJsonObject vars;
         for (auto it = env.variables.cbegin(); it != env.variables.cend(); ++it)
             vars.insert(it.key(), it.value());
-        inv.printJson(QJsonObject { { u"collection"_s, collection }, { u"environment"_s, name },
-            { u"variables"_s, vars } });
+        QJsonObject out { { u"collection"_s, collection }, { u"environment"_s, env.name },
+            { u"variables"_s, vars } };
+        if (editing)
+            out.insert(u"renamedFrom"_s, *editing);
+        inv.printJson(out);
     } else {
-        inv.out() << collection << " / " << name << ":\n";
+        if (editing)
+            inv.out() << "Renamed " << *editing << " to " << env.name << ".\n";
+        inv.out() << collection << " / " << env.name << ":\n";
         for (auto it = env.variables.cbegin(); it != env.variables.cend(); ++it)
             inv.out() << "  " << it.key() << '=' << it.value() << '\n';
         inv.out().flush();
@@ -958,9 +972,12 @@ QList<Command> replayCommands()
         },
         Command {
             { u"requests"_s, u"env"_s },
-            u"COLLECTION NAME [VAR=VALUE]... [--unset VAR]... | --rm [--json]"_s,
-            u"Add or change an environment of a collection (non-secret variables)"_s,
+            u"COLLECTION NAME [VAR=VALUE]... [--unset VAR]... [--rename NEW] | --rm [--json]"_s,
+            u"Add, change or rename an environment of a collection (non-secret variables)"_s,
             { QCommandLineOption(u"unset"_s, u"Remove this variable."_s, u"VAR"_s),
+                QCommandLineOption(u"rename"_s,
+                    u"Give the environment a new name (not one another environment has)."_s,
+                    u"NEW"_s),
                 QCommandLineOption(u"rm"_s, u"Remove the environment."_s), jsonOption() },
             { u"COLLECTION"_s, u"NAME"_s, u"VAR=VALUE"_s },
             requestsEnv,

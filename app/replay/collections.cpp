@@ -535,12 +535,24 @@ Result<void> Collections::removeRequest(const QString &collection, const QString
     return put(*c);
 }
 
-Result<void> Collections::saveEnvironment(const QString &collection, const Environment &environment)
+Result<void> Collections::saveEnvironment(const QString &collection, const Environment &environment,
+    const std::optional<QString> &editing)
 {
     Result<Collection> c = get(collection);
     if (!c && c.error().id != u"not-found")
         return c.error();
     Collection updated = c ? *c : Collection { collection, {}, {}, {} };
+    if (editing && *editing != environment.name) {
+        if (updated.environment(environment.name))
+            return Error::input(u"name-taken"_s,
+                u"The collection \"%1\" already has an environment \"%2\"."_s.arg(
+                    collection, environment.name));
+        if (!editing->isEmpty() && updated.environments.removeIf([&editing](const Environment &e) {
+                return e.name == *editing;
+            }) == 0)
+            return notFound(
+                u"The collection \"%1\" has no environment \"%2\"."_s.arg(collection, *editing));
+    }
     updated.environments.removeIf(
         [&environment](const Environment &e) { return e.name == environment.name; });
     updated.environments.append(environment);

@@ -16,6 +16,7 @@
 #include <QStringList>
 
 #include <memory>
+#include <optional>
 #include <utility>
 
 namespace keyhaven::replay {
@@ -94,8 +95,11 @@ public:
     // name in place.
     Result<void> saveRequest(const QString &collection, const SavedRequest &request);
     Result<void> removeRequest(const QString &collection, const QString &name); // "not-found"
-    // Adds or replaces an environment.
-    Result<void> saveEnvironment(const QString &collection, const Environment &environment);
+    // Adds or replaces an environment (nullopt: by its name). `editing` names the environment a
+    // dialog edited: "" for a new one, or its name before the edit (renamed when it differs). A
+    // new or renamed environment may not take another one's name ("name-taken").
+    Result<void> saveEnvironment(const QString &collection, const Environment &environment,
+        const std::optional<QString> &editing = std::nullopt);
     Result<void> removeEnvironment(const QString &collection, const QString &name); // "not-found"
 
     // A request by "COLLECTION/NAME", or by a NAME that only one collection holds. Error ids:

@@ -437,9 +437,27 @@ private Q_SLOTS:
         r = cli({ u"replay"_s, u"Api/headers"_s, u"--env"_s, u"c"_s });
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.err.contains("has no value for {{tenant}}"), r.err.constData());
-        r = cli({ u"requests"_s, u"env"_s, u"Api"_s, u"c"_s, u"--rm"_s });
+        // Renamed (with a change on the way), never onto another environment's name.
+        r = cli({ u"requests"_s, u"env"_s, u"Api"_s, u"c"_s, u"--rename"_s, u"a"_s });
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("already has an environment \"a\""), r.err.constData());
+        r = cli({ u"requests"_s, u"env"_s, u"Api"_s, u"c"_s, u"--rename"_s, u"c2"_s,
+            u"tenant=delta"_s, u"--json"_s });
         QVERIFY2(r.exitCode == 0, describe(r).constData());
-        r = cli({ u"requests"_s, u"env"_s, u"Api"_s, u"c"_s, u"--rm"_s });
+        QCOMPARE(bodyJson(r)[u"environment"_s].toString(), u"c2"_s);
+        QCOMPARE(bodyJson(r)[u"renamedFrom"_s].toString(), u"c"_s);
+        QCOMPARE(bodyJson(r)[u"variables"_s][u"base"_s].toString(), m_originA);
+        r = cli({ u"replay"_s, u"Api/headers"_s, u"--env"_s, u"c2"_s });
+        QVERIFY2(r.exitCode == 0, describe(r).constData());
+        QCOMPARE(bodyJson(r)[u"headers"_s][u"X-Tenant"_s].toString(), u"delta"_s);
+        r = cli({ u"replay"_s, u"Api/headers"_s, u"--env"_s, u"c"_s });
+        QCOMPARE(r.exitCode, 2);
+        r = cli({ u"requests"_s, u"env"_s, u"Api"_s, u"c"_s, u"--rename"_s, u"c3"_s });
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("has no environment \"c\""), r.err.constData());
+        r = cli({ u"requests"_s, u"env"_s, u"Api"_s, u"c2"_s, u"--rm"_s });
+        QVERIFY2(r.exitCode == 0, describe(r).constData());
+        r = cli({ u"requests"_s, u"env"_s, u"Api"_s, u"c2"_s, u"--rm"_s });
         QCOMPARE(r.exitCode, 2);
 
         r = cli({ u"requests"_s, u"list"_s, u"--json"_s });

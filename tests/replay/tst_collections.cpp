@@ -229,6 +229,44 @@ private Q_SLOTS:
         QVERIFY(!c.error().message.isEmpty());
     }
 
+    // What the environment dialog does: edit in place, rename, add a new one; never overwrite
+    // another environment by taking its name.
+    void environmentsAreRenamedAndNeverOverwritten()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        auto store = Collections::open(dir.filePath(u"keyhaven.sqlite"_s));
+        QVERIFY(store.has_value());
+        Collections &c = **store;
+        QVERIFY(c.saveEnvironment(u"Ops"_s, { u"prod"_s, { { u"base"_s, u"p"_s } } }));
+        QVERIFY(c.saveEnvironment(u"Ops"_s, { u"stage"_s, { { u"base"_s, u"s"_s } } }, u""_s));
+        // A new one under a taken name: refused, both unchanged.
+        Result<void> taken = c.saveEnvironment(u"Ops"_s, { u"prod"_s, {} }, u""_s);
+        QCOMPARE(taken.error().id, u"name-taken"_s);
+        QVERIFY(taken.error().message.contains(u"already has an environment \"prod\""_s));
+        // Renaming onto another's name: refused too.
+        taken = c.saveEnvironment(u"Ops"_s, { u"prod"_s, {} }, u"stage"_s);
+        QCOMPARE(taken.error().id, u"name-taken"_s);
+        QCOMPARE(c.get(u"Ops"_s)->environment(u"prod"_s)->variables.value(u"base"_s), u"p"_s);
+        QCOMPARE(c.get(u"Ops"_s)->environment(u"stage"_s)->variables.value(u"base"_s), u"s"_s);
+        // Edited in place, then renamed: one environment, with the new values.
+        QVERIFY(
+            c.saveEnvironment(u"Ops"_s, { u"stage"_s, { { u"base"_s, u"s2"_s } } }, u"stage"_s));
+        QVERIFY(
+            c.saveEnvironment(u"Ops"_s, { u"staging"_s, { { u"base"_s, u"s3"_s } } }, u"stage"_s));
+        const Result<Collection> ops = c.get(u"Ops"_s);
+        QCOMPARE(ops->environments.size(), 2);
+        QVERIFY(!ops->environment(u"stage"_s));
+        QCOMPARE(ops->environment(u"staging"_s)->variables.value(u"base"_s), u"s3"_s);
+        // Renaming one that another process removed meanwhile: not-found, nothing added.
+        Result<void> gone = c.saveEnvironment(u"Ops"_s, { u"qa"_s, {} }, u"stage"_s);
+        QCOMPARE(gone.error().id, u"not-found"_s);
+        QVERIFY(!c.get(u"Ops"_s)->environment(u"qa"_s));
+        // The command line's form (no editing name) still replaces by name.
+        QVERIFY(c.saveEnvironment(u"Ops"_s, { u"prod"_s, { { u"base"_s, u"p2"_s } } }));
+        QCOMPARE(c.get(u"Ops"_s)->environment(u"prod"_s)->variables.value(u"base"_s), u"p2"_s);
+    }
+
     void storeOnARealDatabaseFile()
     {
         QTemporaryDir dir;
