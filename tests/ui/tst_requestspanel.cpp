@@ -765,6 +765,78 @@ private Q_SLOTS:
             qPrintable(panel->statusLabel()->text()));
         QCOMPARE(window->history()->model()->rowCount(), historyBefore + 2);
 
+        // A new environment ("No environment" chosen): a taken name is refused in the dialog,
+        // which stays open; then renamed, then deleted (Cancel first keeps it).
+        const auto openEnvironmentDialog = [&]() -> QDialog * {
+            QTest::mouseClick(panel->editEnvironmentButton(), Qt::LeftButton);
+            QDialog *d = nullptr;
+            return QTest::qWaitFor(
+                       [&] {
+                           return (d = panel->findChild<QDialog *>(u"environmentDialog"_s))
+                               && d->isVisible();
+                       },
+                       5000)
+                ? d
+                : nullptr;
+        };
+        const auto environments = [&] {
+            QStringList names;
+            for (const auto &e : saved->collection(u"httpbin"_s)->environments)
+                names << e.name;
+            return names;
+        };
+        environment->setCurrentIndex(environment->findData(QString()));
+        envDialog = openEnvironmentDialog();
+        QVERIFY(envDialog);
+        QVERIFY(envDialog->windowTitle().startsWith(u"New Environment"_s));
+        QVERIFY(!envDialog->findChild<QPushButton *>(u"deleteEnvironment"_s));
+        auto *envName = envDialog->findChild<QLineEdit *>(u"environmentName"_s);
+        QVERIFY(envName->text().isEmpty());
+        envName->setText(u"local"_s);
+        envDialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Save)->click();
+        QVERIFY(envDialog->isVisible());
+        QVERIFY2(envDialog->findChild<QLabel *>(u"environmentError"_s)
+                     ->text()
+                     .contains(u"already has an environment \"local\""_s),
+            qPrintable(envDialog->findChild<QLabel *>(u"environmentError"_s)->text()));
+        QCOMPARE(saved->collection(u"httpbin"_s)->environment(u"local"_s)->variables.size(), 2);
+        envName->setText(u"qa"_s);
+        variables = qobject_cast<KeyValueModel *>(
+            envDialog->findChild<QTableView *>(u"environmentVariables"_s)->model());
+        const int qaRow = variables->appendRow();
+        QVERIFY(variables->setData(variables->index(qaRow, KeyValueModel::NameColumn), u"base"_s));
+        QVERIFY(variables->setData(
+            variables->index(qaRow, KeyValueModel::ValueColumn), u"http://qa.invalid"_s));
+        envDialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Save)->click();
+        QTRY_VERIFY(!panel->findChild<QDialog *>(u"environmentDialog"_s));
+        QCOMPARE(environments(), (QStringList { u"local"_s, u"qa"_s }));
+        QCOMPARE(environment->currentData().toString(), u"qa"_s);
+
+        envDialog = openEnvironmentDialog(); // "qa" chosen: renamed, not copied
+        QVERIFY(envDialog);
+        envDialog->findChild<QLineEdit *>(u"environmentName"_s)->setText(u"qa2"_s);
+        envDialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Save)->click();
+        QTRY_VERIFY(!panel->findChild<QDialog *>(u"environmentDialog"_s));
+        QCOMPARE(environments(), (QStringList { u"local"_s, u"qa2"_s }));
+        QCOMPARE(saved->collection(u"httpbin"_s)->environment(u"qa2"_s)->variables.value(u"base"_s),
+            u"http://qa.invalid"_s);
+        QCOMPARE(environment->currentData().toString(), u"qa2"_s);
+
+        envDialog = openEnvironmentDialog();
+        QVERIFY(envDialog);
+        auto *deleteEnvironment = envDialog->findChild<QPushButton *>(u"deleteEnvironment"_s);
+        QVERIFY(deleteEnvironment);
+        deleteEnvironment->click();
+        QVERIFY(answerBox(panel, u"deleteEnvironmentConfirm"_s)); // Cancel
+        QVERIFY(envDialog->isVisible());
+        QCOMPARE(environments(), (QStringList { u"local"_s, u"qa2"_s }));
+        deleteEnvironment->click();
+        QVERIFY(answerBox(panel, u"deleteEnvironmentConfirm"_s, RequestsPanel::tr("Delete")));
+        QTRY_VERIFY(!panel->findChild<QDialog *>(u"environmentDialog"_s));
+        QCOMPARE(environments(), QStringList { u"local"_s });
+        QCOMPARE(environment->findData(u"qa2"_s), -1);
+        environment->setCurrentIndex(environment->findData(u"local"_s));
+
         // Export: bytes that importCollection reads back, without any secret.
         const QString exported = dir.filePath(u"out/httpbin.json"_s);
         QVERIFY(!panel->exportCollectionFile(u"httpbin"_s, exported)); // no such folder

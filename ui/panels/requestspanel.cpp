@@ -342,6 +342,8 @@ void RequestsPanel::buildUi()
     environmentLabel->setBuddy(m_environment);
     m_editEnvironment = new QPushButton(tr("Edit Environment…"), this);
     m_editEnvironment->setObjectName(u"editEnvironment"_s);
+    m_editEnvironment->setToolTip(tr("Edit, rename or delete the chosen environment; with \"No "
+                                     "environment\" chosen, add a new one"));
     m_save = new QPushButton(tr("Save…"), this);
     m_save->setObjectName(u"saveRequest"_s);
     m_save->setToolTip(
@@ -1499,12 +1501,12 @@ void RequestsPanel::chooseCollectionImport()
     dialog->open();
 }
 
-bool RequestsPanel::saveEnvironment(
-    const QString &collection, const replay::Environment &environment)
+bool RequestsPanel::saveEnvironment(const QString &collection,
+    const replay::Environment &environment, const std::optional<QString> &editing)
 {
     if (!m_store)
         return false;
-    const Result<void> done = m_store->saveEnvironment(collection, environment);
+    const Result<void> done = m_store->saveEnvironment(collection, environment, editing);
     if (!done) {
         showError(tr("The environment was not saved: %1").arg(done.error().message));
         return false;
@@ -1517,6 +1519,21 @@ bool RequestsPanel::saveEnvironment(
     return true;
 }
 
+bool RequestsPanel::removeEnvironment(const QString &collection, const QString &name)
+{
+    if (!m_store)
+        return false;
+    const Result<void> done = m_store->removeEnvironment(collection, name);
+    if (!done) {
+        showError(tr("Not deleted: %1").arg(done.error().message));
+        return false;
+    }
+    reloadSaved();
+    Q_EMIT statusMessage(
+        tr("The environment \"%1\" of \"%2\" was deleted.").arg(name, collection), kStatusMs);
+    return true;
+}
+
 void RequestsPanel::editEnvironment()
 {
     const replay::Collection *c = m_savedModel->collection(currentCollection());
@@ -1524,10 +1541,13 @@ void RequestsPanel::editEnvironment()
         return;
     const QString collection = c->name;
     const replay::Environment *current = c->environment(m_environment->currentData().toString());
+    // The name it had when the dialog opened ("" for a new one): a changed name renames it.
+    const QString editing = current ? current->name : u""_s;
     auto *dialog = new QDialog(this);
     dialog->setObjectName(u"environmentDialog"_s);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setWindowTitle(tr("Environment of \"%1\"").arg(collection));
+    dialog->setWindowTitle(current ? tr("Environment of \"%1\"").arg(collection)
+                                   : tr("New Environment of \"%1\"").arg(collection));
     auto *layout = new QVBoxLayout(dialog);
     auto *hint = new QLabel(tr("Values for the {{name}} placeholders of the collection's requests. "
                                "They are stored in plain text and exported: a secret belongs in "
@@ -1552,14 +1572,33 @@ void RequestsPanel::editEnvironment()
     view->setObjectName(u"environmentVariables"_s);
     view->setAccessibleName(tr("Variables"));
     layout->addWidget(withRowButtons(view, variables, dialog), 1);
-    addSaveButtons(
-        dialog, layout, u"environmentError"_s, m_status, [this, collection, name, variables] {
+    if (current) {
+        auto *remove =
+            new QPushButton(QIcon(u":/icons/delete.svg"_s), tr("Delete Environment…"), dialog);
+        remove->setObjectName(u"deleteEnvironment"_s);
+        remove->setAutoDefault(false);
+        auto *row = new QHBoxLayout;
+        row->addWidget(remove);
+        row->addStretch();
+        layout->addLayout(row);
+        connect(remove, &QPushButton::clicked, dialog, [this, dialog, collection, editing] {
+            confirm(dialog, u"deleteEnvironmentConfirm"_s, tr("Delete Environment"),
+                tr("Delete the environment \"%1\" of \"%2\" and its variables?")
+                    .arg(editing, collection),
+                tr("Delete"), [this, dialog, collection, editing] {
+                    if (removeEnvironment(collection, editing))
+                        dialog->accept();
+                });
+        });
+    }
+    addSaveButtons(dialog, layout, u"environmentError"_s, m_status,
+        [this, collection, editing, name, variables] {
             replay::Environment edited { name->text().trimmed(), {} };
             for (const KeyValueModel::Row &row : variables->rows()) {
                 if (!row.first.trimmed().isEmpty())
                     edited.variables.insert(row.first.trimmed(), row.second);
             }
-            return saveEnvironment(collection, edited);
+            return saveEnvironment(collection, edited, editing);
         });
     dialog->resize(520, 360);
     dialog->open();

@@ -96,7 +96,10 @@ public:
     // (the returned true then means "asked").
     bool importCollectionFile(const QString &path);
     // Adds or replaces an environment of the collection; a secret-looking variable is refused.
-    bool saveEnvironment(const QString &collection, const replay::Environment &environment);
+    // `editing` as in replay::Collections::saveEnvironment ("" new, or the name before a rename).
+    bool saveEnvironment(const QString &collection, const replay::Environment &environment,
+        const std::optional<QString> &editing = std::nullopt);
+    bool removeEnvironment(const QString &collection, const QString &name);
     // The collection the tree's current row belongs to: its environments fill the environment
     // combo, and Send resolves {{variables}} with it.
     QString currentCollection() const;
