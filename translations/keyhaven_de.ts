@@ -753,7 +753,7 @@
         <translation>Inspektor</translation>
     </message>
     <message>
-        <location filename="../ui/panels/inspectorpanel.cpp" line="+109"/>
+        <location filename="../ui/panels/inspectorpanel.cpp" line="+110"/>
         <source>From issuer…</source>
         <translation>Vom Aussteller…</translation>
     </message>
@@ -829,12 +829,12 @@
         <translation>Eingefügter Schlüssel (unten)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>Vault: %1</source>
         <translation>Tresor: %1</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+36"/>
         <source>The key could not be read from the keychain: %1</source>
         <translation>Der Schlüssel konnte nicht aus dem Schlüsselbund gelesen werden: %1</translation>
     </message>
@@ -1127,29 +1127,29 @@
 <context>
     <name>keyhaven::ui::ItemPanel</name>
     <message>
-        <location filename="../ui/panels/itempanel.cpp" line="+61"/>
+        <location filename="../ui/panels/itempanel.cpp" line="+62"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Bearbeiten…</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+367"/>
+        <location line="+375"/>
         <source>&amp;Delete</source>
         <translation>&amp;Löschen</translation>
     </message>
     <message>
-        <location line="-366"/>
+        <location line="-374"/>
         <source>&amp;Copy Secret</source>
         <translation>Geheimnis &amp;kopieren</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+435"/>
+        <location line="+443"/>
         <source>&amp;Reveal</source>
         <translation>&amp;Anzeigen</translation>
     </message>
     <message>
-        <location line="-415"/>
+        <location line="-423"/>
         <source>Search name, owner, tags, header, URL, issuer… (Ctrl+F)</source>
         <translation>Name, Besitzer, Tags, Header, URL, Aussteller suchen… (Strg+F)</translation>
     </message>
@@ -1162,7 +1162,7 @@
         </translation>
     </message>
     <message>
-        <location line="+154"/>
+        <location line="+162"/>
         <source>No keychain is reachable, so secrets cannot be stored or read. Start a Secret Service (e.g. gnome-keyring) and restart Keyhaven.</source>
         <translation>Kein Schlüsselbund erreichbar, daher können Geheimnisse weder gespeichert noch gelesen werden. Starten Sie einen Secret Service (z. B. gnome-keyring) und starten Sie Keyhaven neu.</translation>
     </message>
@@ -1292,7 +1292,7 @@
 <context>
     <name>keyhaven::ui::ItemTableModel</name>
     <message numerus="yes">
-        <location filename="../ui/models/itemtablemodel.cpp" line="+312"/>
+        <location filename="../ui/models/itemtablemodel.cpp" line="+318"/>
         <source>%n s</source>
         <translation>
             <numerusform>%n s</numerusform>
@@ -1652,7 +1652,7 @@
         <translation>Der Verlauf der Anfragen kann nicht geöffnet werden: %1</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+26"/>
         <source>&amp;Item</source>
         <translation>&amp;Element</translation>
     </message>
@@ -1822,12 +1822,13 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+1082"/>
+        <location line="+1097"/>
+        <location line="+217"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location line="-1068"/>
+        <location line="-1300"/>
         <source>Delete…</source>
         <translation>Löschen…</translation>
     </message>
@@ -1879,6 +1880,11 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>Edit, rename or delete the chosen environment; with &quot;No environment&quot; chosen, add a new one</source>
+        <translation>Die gewählte Umgebung bearbeiten, umbenennen oder löschen; mit „Keine Umgebung“ eine neue anlegen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Save…</source>
         <translation>Speichern…</translation>
     </message>
@@ -1889,12 +1895,12 @@
     </message>
     <message>
         <location line="+12"/>
-        <location line="+1009"/>
+        <location line="+1022"/>
         <source>Save Request</source>
         <translation>Anfrage speichern</translation>
     </message>
     <message>
-        <location line="-992"/>
+        <location line="-1005"/>
         <source>https://api.example.com/v1/resource</source>
         <translation>https://api.example.com/v1/resource</translation>
     </message>
@@ -1915,7 +1921,7 @@
         <translation>Zugangsnachweis:</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+36"/>
         <source>Move into vault</source>
         <extracomment>Requests panel: store the pasted credential as a new vault item</extracomment>
         <translation>In den Tresor verschieben</translation>
@@ -1950,18 +1956,18 @@
     <message>
         <location line="-45"/>
         <location line="+44"/>
-        <location line="+548"/>
+        <location line="+559"/>
         <source>Body</source>
         <translation>Inhalt</translation>
     </message>
     <message>
-        <location line="-535"/>
+        <location line="-546"/>
         <source>None</source>
         <extracomment>Requests panel: the request carries no vault credential</extracomment>
         <translation>Keiner</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+11"/>
         <source>API key</source>
         <translation>API-Schlüssel</translation>
     </message>
@@ -1976,7 +1982,7 @@
         <translation>OAuth-Verbindung</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+31"/>
         <source>in header</source>
         <extracomment>Requests panel: the API key goes into this request header</extracomment>
         <translation>im Header</translation>
@@ -2189,7 +2195,7 @@
         <translation>Die HAR-Datei hat keine Einträge.</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+66"/>
         <source>The saved requests cannot be read: %1</source>
         <translation>Die gespeicherten Anfragen können nicht gelesen werden: %1</translation>
     </message>
@@ -2216,7 +2222,22 @@
         <translation>Nicht gespeichert: %1</translation>
     </message>
     <message>
-        <location line="-125"/>
+        <location line="+253"/>
+        <source>Delete Environment…</source>
+        <translation>Umgebung löschen…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Delete Environment</source>
+        <translation>Umgebung löschen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete the environment &quot;%1&quot; of &quot;%2&quot; and its variables?</source>
+        <translation>Die Umgebung „%1“ von „%2“ mit ihren Variablen löschen?</translation>
+    </message>
+    <message>
+        <location line="-386"/>
         <source>saved requests need the vault&apos;s database.</source>
         <translation>gespeicherte Anfragen brauchen die Datenbank des Tresors.</translation>
     </message>
@@ -2234,17 +2255,18 @@
         </translation>
     </message>
     <message>
-        <location line="+287"/>
+        <location line="+286"/>
         <source>Saved as &quot;%1&quot; in the collection &quot;%2&quot;.</source>
         <translation>Als „%1“ in der Sammlung „%2“ gespeichert.</translation>
     </message>
     <message>
         <location line="+11"/>
+        <location line="+184"/>
         <source>Not deleted: %1</source>
         <translation>Nicht gelöscht: %1</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-176"/>
         <source>The collection &quot;%1&quot; was deleted.</source>
         <translation>Die Sammlung „%1“ wurde gelöscht.</translation>
     </message>
@@ -2280,17 +2302,17 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+142"/>
+        <location line="+158"/>
         <source>Name:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location line="-126"/>
+        <location line="-142"/>
         <source>Not exported: there is no collection &quot;%1&quot;.</source>
         <translation>Nicht exportiert: Es gibt keine Sammlung „%1“.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>Not exported: %1</source>
         <translation>Nicht exportiert: %1</translation>
     </message>
@@ -2355,9 +2377,19 @@
         <translation>Die Umgebung „%1“ von „%2“ wurde gespeichert.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
+        <source>The environment &quot;%1&quot; of &quot;%2&quot; was deleted.</source>
+        <translation>Die Umgebung „%1“ von „%2“ wurde gelöscht.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Environment of &quot;%1&quot;</source>
         <translation>Umgebung von „%1“</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New Environment of &quot;%1&quot;</source>
+        <translation>Neue Umgebung von „%1“</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2524,7 +2556,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../ui/main.cpp" line="+94"/>
+        <location filename="../ui/main.cpp" line="+95"/>
         <source>Keep, inspect and use API credentials.</source>
         <translation>API-Zugangsdaten aufbewahren, untersuchen und verwenden.</translation>
     </message>
