@@ -234,8 +234,10 @@ private Q_SLOTS:
         const QStringList names = { u"b"_s, u"B"_s, u"a"_s, u"\U0001F511"_s, u"\uFF21"_s, u"_"_s };
         for (const QString &name : names)
             QVERIFY((*store)->insertPending(sampleItem(name), secretRow()));
+        const Result<QList<Item>> items = (*store)->items();
+        QVERIFY(items);
         QStringList listed;
-        for (const Item &item : *(*store)->items())
+        for (const Item &item : *items)
             listed << item.name;
         QCOMPARE(
             listed, (QStringList { u"B"_s, u"_"_s, u"a"_s, u"b"_s, u"\uFF21"_s, u"\U0001F511"_s }));
