@@ -1586,8 +1586,12 @@ void RequestsPanel::editEnvironment()
                 tr("Delete the environment \"%1\" of \"%2\" and its variables?")
                     .arg(editing, collection),
                 tr("Delete"), [this, dialog, collection, editing] {
-                    if (removeEnvironment(collection, editing))
+                    if (removeEnvironment(collection, editing)) {
                         dialog->accept();
+                    } else if (auto *error = dialog->findChild<QLabel *>(u"environmentError"_s)) {
+                        error->setText(m_status->text()); // why, inside the dialog too
+                        error->show();
+                    }
                 });
         });
     }
