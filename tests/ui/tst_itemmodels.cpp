@@ -4,6 +4,7 @@
 #include "uitests.h"
 
 #include <QAbstractItemModelTester>
+#include <QSet>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -70,6 +71,7 @@ private Q_SLOTS:
     void rotationAndExpiry();
     void filterAcrossFields();
     void sortByColumns();
+    void sortManyRowsKeepsEveryRowAndSelection();
     void relativeTime();
 };
 
@@ -242,6 +244,47 @@ void ItemModelsTest::sortByColumns()
     QCOMPARE(namesInOrder(proxy), (QStringList { u"C"_s, u"b"_s, u"a"_s }));
     proxy.sort(tokens.columnOf(Column::Issuer), Qt::DescendingOrder);
     QCOMPARE(namesInOrder(proxy), (QStringList { u"b"_s, u"a"_s, u"C"_s }));
+}
+
+// Sorting moves the rows in place along the permutation's cycles: with hundreds of rows in a
+// scrambled order every row must still be there once, in order, and a persistent index (the
+// selection) must follow its item.
+void ItemModelsTest::sortManyRowsKeepsEveryRowAndSelection()
+{
+    ItemTableModel keys(ItemKind::ApiKey, nullptr, Clock::fixed(kNow));
+    QAbstractItemModelTester tester(&keys, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QList<Item> items;
+    for (int i = 0; i < 500; ++i) {
+        // Names and owners in unrelated, scrambled orders; owners repeat (ties fall to the name).
+        items << apiKey(u"key-%1"_s.arg((i * 7919) % 500, 3, 10, QChar(u'0')),
+            u"owner-%1"_s.arg((i * 31) % 17, 2, 10, QChar(u'0')));
+    }
+    keys.setItems(items);
+    QCOMPARE(keys.rowCount(), 500);
+    const int nameColumn = keys.columnOf(Column::Name);
+    const int ownerColumn = keys.columnOf(Column::Owner);
+    const QPersistentModelIndex followed = keys.index(123, nameColumn);
+    const QString followedName = followed.data().toString();
+    for (const auto &[column, order] : { std::pair { ownerColumn, Qt::AscendingOrder },
+             std::pair { nameColumn, Qt::DescendingOrder },
+             std::pair { ownerColumn, Qt::DescendingOrder },
+             std::pair { nameColumn, Qt::AscendingOrder } }) {
+        keys.sort(column, order);
+        QSet<QString> seen;
+        for (int row = 0; row < keys.rowCount(); ++row) {
+            seen.insert(keys.index(row, nameColumn).data().toString());
+            if (row > 0) {
+                const int c = keys.compareRows(row - 1, row, column);
+                QVERIFY2(order == Qt::AscendingOrder ? c <= 0 : c >= 0,
+                    qPrintable(u"rows %1 and %2 out of order"_s.arg(row - 1).arg(row)));
+            }
+        }
+        QCOMPARE(seen.size(), 500);
+        QVERIFY(followed.isValid());
+        QCOMPARE(followed.data().toString(), followedName);
+    }
+    QCOMPARE(keys.index(0, nameColumn).data().toString(), u"key-000"_s);
+    QCOMPARE(keys.index(499, nameColumn).data().toString(), u"key-499"_s);
 }
 
 void ItemModelsTest::relativeTime()
