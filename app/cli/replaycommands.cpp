@@ -793,12 +793,10 @@ void requestsEnv(Invocation &inv)
     env.name = name;
     if (const replay::Environment *existing = c->environment(name))
         env = *existing;
-    // --rename NEW: the same environment under a new name (refused when NEW is taken).
+    // --rename NEW: the same environment under a new name (the store refuses a NEW that is
+    // taken, and a NAME the collection does not have).
     std::optional<QString> editing;
     if (inv.isSet(u"rename"_s)) {
-        if (!c->environment(name))
-            return inv.fail(Error::input(u"not-found"_s,
-                u"The collection \"%1\" has no environment \"%2\"."_s.arg(collection, name)));
         editing = name;
         env.name = inv.value(u"rename"_s).trimmed();
     }

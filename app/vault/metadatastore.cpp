@@ -510,10 +510,7 @@ Result<QList<Item>> MetadataStore::items(bool includeDeleting) const
         return failed();
     const std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt *)> finalize(
         statement, sqlite3_finalize);
-    QList<Item> out;
-    QSqlQuery count(database());
-    if (count.exec(u"SELECT count(*) FROM items"_s) && count.next())
-        out.reserve(count.value(0).toLongLong());
+    QList<Item> out; // Item is relocatable: growing moves memory, it copies no item
     int step = SQLITE_ROW;
     while ((step = sqlite3_step(statement)) == SQLITE_ROW)
         out.append(itemFromRecord(StatementRecord { statement }));

@@ -201,7 +201,8 @@ ItemPanel::~ItemPanel() { hideSecret(); }
 void ItemPanel::resizeEvent(QResizeEvent *event)
 {
     QWidget::resizeEvent(event);
-    if (!m_userSizedColumns)
+    // The resize a hidden panel gets just before it is first shown: showEvent() fits then.
+    if (!m_userSizedColumns && isVisible())
         QTimer::singleShot(0, this, &ItemPanel::fitColumns);
 }
 
